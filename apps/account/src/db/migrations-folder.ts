@@ -1,0 +1,3 @@
+import { fileURLToPath } from 'node:url';
+
+export const ACCOUNT_MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));

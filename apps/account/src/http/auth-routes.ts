@@ -1,0 +1,70 @@
+// Sign-in (redirect to the identity provider), the callback, and sign-out on both sides.
+import type { FastifyInstance } from 'fastify';
+import { queryParam } from '#platform/http/form-fields.ts';
+import { AppError } from '#platform/errors/app-error.ts';
+import type { IdentityProviderClient } from '../oidc/identity-provider-client.ts';
+import type { LoginRequestsRepo } from '../db/login-requests-repo.ts';
+import type { SessionsRepo } from '../db/sessions-repo.ts';
+import type { AuditRepo } from '../db/audit-repo.ts';
+import type { SessionCookies } from '../session/current-session.ts';
+import { SignedOutHomePage, SignedOutPage } from '../views/home-pages.tsx';
+
+export interface AuthRouteDeps {
+  idp: IdentityProviderClient;
+  loginRequests: LoginRequestsRepo;
+  sessions: SessionsRepo;
+  audit: AuditRepo;
+  cookies: SessionCookies;
+  baseUrl: string;
+  loginRequestTtlSeconds: number;
+  now: () => Date;
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
+  app.get('/sign-in', async (req, reply) => {
+    let start;
+    try {
+      start = await deps.idp.startAuthorization();
+    } catch (error) {
+      req.log.warn({ err: error }, 'identity provider discovery failed');
+      throw new AppError('E503-IDP', 503, 'acct.signIn.providerDown');
+    }
+    const expiresAt = new Date(deps.now().getTime() + deps.loginRequestTtlSeconds * 1000);
+    await deps.loginRequests.save(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, returnTo: '/' }, expiresAt);
+    return reply.redirect(start.url, 303);
+  });
+
+  app.get('/auth/callback', async (req, reply) => {
+    const state = queryParam(req.query, 'state');
+    const error = queryParam(req.query, 'error');
+    const pending = state ? await deps.loginRequests.take(state, deps.now()) : undefined;
+    if (error === 'access_denied') return reply.page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.cancelled'));
+    if (!pending || !state) return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
+    let result;
+    try {
+      result = await deps.idp.finishAuthorization(new URL(req.url, deps.baseUrl), { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+    } catch (failure) {
+      req.log.warn({ err: failure }, 'sign-in callback rejected');
+      return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
+    }
+    const token = await deps.sessions.create(result.claims, result.idToken, deps.now());
+    deps.cookies.write(reply, token);
+    await deps.audit.record({ subject: result.claims.sub, action: 'sign_in', requestId: String(req.id) });
+    return reply.redirect(pending.returnTo, 303);
+  });
+
+  app.post('/sign-out', async (req, reply) => {
+    const token = deps.cookies.read(req);
+    const session = token ? await deps.sessions.destroy(token) : undefined;
+    deps.cookies.clear(reply);
+    if (!session) return reply.redirect('/signed-out', 303);
+    await deps.audit.record({ subject: session.subject, action: 'sign_out', requestId: String(req.id) });
+    try {
+      return reply.redirect(await deps.idp.endSessionUrl(session.idToken), 303);
+    } catch {
+      return reply.redirect('/signed-out', 303);
+    }
+  });
+
+  app.get('/signed-out', (_req, reply) => reply.page((ctx) => SignedOutPage(ctx)));
+}

@@ -1,0 +1,75 @@
+// Composition root of the tax account: config → database → repositories → OIDC client → HTTP.
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { openDatabase } from '#platform/db/open-database.ts';
+import { loadMigrations, migrate } from '#platform/db/migrator.ts';
+import type { Database } from '#platform/db/database.ts';
+import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
+import { createWebServer } from '#platform/http/web-server.ts';
+import type { Logger } from '#platform/log/logger.ts';
+import type { AccountConfig } from './config.ts';
+import { ACCOUNT_MIGRATIONS } from './db/migrations-folder.ts';
+import { createSessionsRepo } from './db/sessions-repo.ts';
+import { createLoginRequestsRepo } from './db/login-requests-repo.ts';
+import { createAuditRepo, type AuditRepo } from './db/audit-repo.ts';
+import { createIdentityProviderClient } from './oidc/identity-provider-client.ts';
+import { sessionCookies } from './session/current-session.ts';
+import { registerAuthRoutes } from './http/auth-routes.ts';
+import { registerHomeRoutes } from './http/home-routes.ts';
+import { errorPage } from '#platform/ui/error-page.tsx';
+
+export interface AccountApp {
+  server: FastifyInstance;
+  db: Database;
+  audit: AuditRepo;
+  close(): Promise<void>;
+}
+
+export async function buildAccountApp(config: AccountConfig, logger: Logger, redis?: Redis): Promise<AccountApp> {
+  const db = await openDatabase(config.database);
+  try {
+    await migrate(db, loadMigrations(ACCOUNT_MIGRATIONS));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const now = () => new Date();
+  const cipher = createFieldCipher(config.dataKey, config.fingerprintKey);
+  const sessions = createSessionsRepo(db, cipher, config.session);
+  const loginRequests = createLoginRequestsRepo(db, cipher);
+  const audit = createAuditRepo(db);
+  const cookies = sessionCookies(config.secureCookies);
+  const idp = createIdentityProviderClient({
+    ...config.oidc,
+    redirectUri: `${config.baseUrl}/auth/callback`,
+    postLogoutRedirectUri: `${config.baseUrl}/signed-out`,
+    scope: 'openid email profile',
+  });
+  const issuerOrigin = new URL(config.oidc.issuer).origin;
+  const server = await createWebServer({
+    name: 'account',
+    logger,
+    cookieSecret: config.cookieSecret,
+    cookiePrefix: 'acct',
+    secureCookies: config.secureCookies,
+    formActionOrigins: () => [issuerOrigin],
+    errorPage: errorPage('acct.name', '/'),
+    rateLimit: { ...config.rateLimit, redis },
+    trustProxy: config.trustProxy,
+    health: async () => {
+      await db.query('SELECT 1');
+      return { database: db.kind };
+    },
+  });
+  registerHomeRoutes(server, { sessions, audit, cookies, now });
+  registerAuthRoutes(server, { idp, loginRequests, sessions, audit, cookies, baseUrl: config.baseUrl, loginRequestTtlSeconds: config.loginRequestTtlSeconds, now });
+  return {
+    server,
+    db,
+    audit,
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Identity provider settings, read once at start-up. Every problem names its setting.
+import { ConfigError } from '#platform/config/config-error.ts';
+import { readDatabaseUrl, readKey, readOptional, readPort, readString, readUrl, type Env } from '#platform/config/env-reader.ts';
+import { readRuntimeMode, type RuntimeMode } from '#platform/config/runtime-mode.ts';
+import type { DatabaseSettings } from '#platform/db/open-database.ts';
+import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
+
+export interface IdentityConfig {
+  mode: RuntimeMode;
+  host: string;
+  port: number;
+  issuer: string;
+  database: DatabaseSettings;
+  dataKey: Buffer;
+  fingerprintKey: Buffer;
+  cookieSecret: string;
+  smtp: { url: string; from: string } | undefined;
+  devTools: boolean;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  redisUrl: string | undefined;
+  logLevel: string;
+  /** Sign-up confirmation links (Login.gov: 24 hours). */
+  signUpLinkTtlHours: number;
+  /** NIST SP 800-63B AAL2 reauthentication: at most 12 hours overall (Login.gov: 12 h). */
+  sessionTtlSeconds: number;
+  interactionTtlSeconds: number;
+  /** Per IP, Login.gov: 300 requests per 5 minutes. */
+  rateLimit: { max: number; timeWindowMs: number };
+}
+
+export const IDENTITY_SECRET_NAMES = ['IDP_DATA_KEY', 'IDP_FINGERPRINT_KEY', 'IDP_COOKIE_SECRET'] as const;
+
+export function readIdentityConfig(env: Env, dataDir: string, localSecrets: LocalSecrets | undefined): IdentityConfig {
+  const mode = readRuntimeMode(env);
+  const port = readPort(env, 'IDP_PORT', 4000);
+  const issuer = readUrl(env, 'IDP_ISSUER', `http://localhost:${port}`);
+  if (mode === 'production' && !issuer.startsWith('https://')) throw new ConfigError('IDP_ISSUER', 'must use https:// in production.');
+  const secret = (name: (typeof IDENTITY_SECRET_NAMES)[number]) => {
+    const fromEnv = readKey(env, name);
+    if (fromEnv) return fromEnv;
+    if (mode !== 'production' && localSecrets?.[name]) return Buffer.from(localSecrets[name], 'base64');
+    throw new ConfigError(name, 'is required in production (32 random bytes, base64: openssl rand -base64 32).');
+  };
+  const smtpUrl = readOptional(env, 'SMTP_URL');
+  if (mode === 'production' && !smtpUrl) throw new ConfigError('SMTP_URL', 'is required in production (the development outbox is disabled).');
+  return {
+    mode,
+    host: readString(env, 'HOST', 'localhost'),
+    port,
+    issuer,
+    database: { url: readDatabaseUrl(env, 'IDP_DATABASE_URL'), embeddedPath: `${dataDir}/identity` },
+    dataKey: secret('IDP_DATA_KEY'),
+    fingerprintKey: secret('IDP_FINGERPRINT_KEY'),
+    cookieSecret: secret('IDP_COOKIE_SECRET').toString('base64'),
+    smtp: smtpUrl ? { url: smtpUrl, from: readString(env, 'EMAIL_FROM', 'no-reply@localhost') } : undefined,
+    devTools: mode !== 'production',
+    secureCookies: issuer.startsWith('https://'),
+    trustProxy: readOptional(env, 'TRUST_PROXY') === 'true',
+    redisUrl: readOptional(env, 'REDIS_URL'),
+    logLevel: readString(env, 'LOG_LEVEL', mode === 'test' ? 'warn' : 'info'),
+    signUpLinkTtlHours: 24,
+    sessionTtlSeconds: 12 * 3600,
+    interactionTtlSeconds: 3600,
+    rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
+  };
+}

@@ -1,0 +1,125 @@
+// Composition root of the identity provider: config → database → repositories →
+// services → HTTP. Nothing below this file reads settings or the environment.
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type Provider from 'oidc-provider';
+import { openDatabase } from '#platform/db/open-database.ts';
+import { loadMigrations, migrate } from '#platform/db/migrator.ts';
+import type { Database } from '#platform/db/database.ts';
+import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
+import { createWebServer } from '#platform/http/web-server.ts';
+import { securityHeaders } from '#platform/http/security-headers.ts';
+import { createSmtpEmailSender } from '#platform/mail/smtp-email-sender.ts';
+import type { Logger } from '#platform/log/logger.ts';
+import type { IdentityConfig } from './config.ts';
+import { IDENTITY_MIGRATIONS } from './db/migrations-folder.ts';
+import { createAccountsRepo, type AccountsRepo } from './db/accounts-repo.ts';
+import { createAgenciesRepo, type AgenciesRepo } from './db/agencies-repo.ts';
+import { createSignUpFlowsRepo } from './db/signup-flows-repo.ts';
+import { createOidcStore } from './db/oidc-store.ts';
+import { createOutboxRepo } from './db/outbox-repo.ts';
+import { createSecretsRepo } from './db/secrets-repo.ts';
+import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
+import { createSignUpService } from './flows/sign-up-service.ts';
+import { createOidcProvider } from './oidc/provider.ts';
+import { createOidcPageRenderer } from './views/oidc-pages.tsx';
+import { errorPage } from '#platform/ui/error-page.tsx';
+import { createOutboxEmailSender } from './mail/outbox-email-sender.ts';
+import { mountOidcProvider } from './http/oidc-mount.ts';
+import { registerInteractionRoutes } from './http/interaction-routes.tsx';
+import { registerSignUpRoutes } from './http/sign-up-routes.tsx';
+import { registerDevOutboxRoutes } from './http/dev-outbox-routes.tsx';
+import { registerHomeRoutes } from './http/home-routes.tsx';
+
+export interface IdentityApp {
+  server: FastifyInstance;
+  provider: Provider;
+  db: Database;
+  accounts: AccountsRepo;
+  agencies: AgenciesRepo;
+  hasher: PasswordHasher;
+  /** Re-reads agency redirect origins (for the CSP form-action list) after registrations change. */
+  refreshAgencies(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function buildIdentityApp(config: IdentityConfig, logger: Logger, redis?: Redis): Promise<IdentityApp> {
+  const db = await openDatabase(config.database);
+  try {
+    await migrate(db, loadMigrations(IDENTITY_MIGRATIONS));
+    return await assemble(config, logger, db, redis);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+async function assemble(config: IdentityConfig, logger: Logger, db: Database, redis: Redis | undefined): Promise<IdentityApp> {
+  const now = () => new Date();
+  const cipher = createFieldCipher(config.dataKey, config.fingerprintKey);
+  const accounts = createAccountsRepo(db, cipher);
+  const agencies = createAgenciesRepo(db, cipher);
+  const flows = createSignUpFlowsRepo(db, cipher);
+  const outbox = createOutboxRepo(db);
+  const secrets = createSecretsRepo(db, cipher);
+  const hasher = createPasswordHasher();
+  const email = config.smtp ? createSmtpEmailSender(config.smtp.url, config.smtp.from) : createOutboxEmailSender(outbox);
+
+  let agencyOrigins: string[] = [];
+  const refreshAgencies = async () => {
+    const all = await agencies.all();
+    agencyOrigins = [...new Set(all.flatMap((a) => [...a.redirect_uris, ...a.post_logout_redirect_uris]).map((uri) => new URL(uri).origin))];
+  };
+  await refreshAgencies();
+
+  const provider = createOidcProvider({
+    issuer: config.issuer,
+    signingKeys: await secrets.signingKeys(),
+    cookieKeys: [await secrets.secret('oidc-cookie-key')],
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    store: createOidcStore(db),
+    agencies,
+    accounts,
+    pages: createOidcPageRenderer(),
+    ttl: { sessionSeconds: config.sessionTtlSeconds, interactionSeconds: config.interactionTtlSeconds },
+  });
+  provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'oidc server error'));
+
+  const formActionOrigins = () => agencyOrigins;
+  const server = await createWebServer({
+    name: 'identity',
+    logger,
+    cookieSecret: config.cookieSecret,
+    cookiePrefix: 'idp',
+    secureCookies: config.secureCookies,
+    formActionOrigins,
+    errorPage: errorPage('idp.name', '/'),
+    rateLimit: { ...config.rateLimit, redis },
+    trustProxy: config.trustProxy,
+    health: async () => {
+      await db.query('SELECT 1');
+      return { database: db.kind };
+    },
+  });
+  await mountOidcProvider(server, provider, () => securityHeaders({ formActionOrigins, secureTransport: config.secureCookies }));
+  registerHomeRoutes(server);
+  registerInteractionRoutes(server, { provider, accounts, agencies, hasher });
+  const signUp = createSignUpService({ db, accounts, flows, hasher, email, baseUrl: config.issuer, linkTtlHours: config.signUpLinkTtlHours, now });
+  registerSignUpRoutes(server, { provider, signUp, flows, secureCookies: config.secureCookies, now });
+  if (config.devTools && !config.smtp) registerDevOutboxRoutes(server, outbox);
+
+  return {
+    server,
+    provider,
+    db,
+    accounts,
+    agencies,
+    hasher,
+    refreshAgencies,
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { PageContext } from '#platform/ui/page-context.ts';
+import { Alert, CsrfField, TextField } from '#platform/ui/components.tsx';
+import { IdentityLayout } from './identity-layout.tsx';
+
+export interface SignInPageProps {
+  uid: string;
+  agencyName: string;
+  email?: string;
+  failed?: boolean;
+}
+
+export function SignInPage(ctx: PageContext, props: SignInPageProps) {
+  const { t } = ctx;
+  return (
+    <IdentityLayout ctx={ctx} title={t('idp.signIn.title')}>
+      <h1>{t('idp.signIn.title')}</h1>
+      <p class="usa-intro">{t('idp.signIn.lead', { agency: props.agencyName })}</p>
+      {props.failed ? <Alert kind="error">{t('idp.signIn.failed')}</Alert> : null}
+      <form class="usa-form usa-form--large" method="post" action={`/interaction/${props.uid}/sign-in`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="email" type="email" label={t('idp.signIn.email')} value={props.email} autocomplete="username" required maxLength={254} />
+        <TextField name="password" type="password" label={t('idp.signIn.password')} autocomplete="current-password" required maxLength={1024} />
+        <button class="usa-button usa-button--big" type="submit">
+          {t('idp.signIn.submit')}
+        </button>
+      </form>
+      <p>
+        {t('idp.signIn.noAccount')} <a href={`/interaction/${props.uid}/sign-up`}>{t('idp.signIn.createAccount')}</a>
+      </p>
+    </IdentityLayout>
+  );
+}

@@ -1,0 +1,15 @@
+// Chooses the database from settings: PostgreSQL when a URL is given, else embedded PGlite.
+import type { Database } from './database.ts';
+import { openPgliteDatabase } from './pglite-database.ts';
+import { openPostgresDatabase } from './postgres-database.ts';
+
+export interface DatabaseSettings {
+  /** postgres:// URL; when absent, PGlite stores data at `embeddedPath`. */
+  url?: string | undefined;
+  /** A folder, or `memory://` for a throwaway database. */
+  embeddedPath: string;
+}
+
+export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
+  return settings.url ? openPostgresDatabase(settings.url) : openPgliteDatabase(settings.embeddedPath);
+}

@@ -1,0 +1,40 @@
+// Embedded PostgreSQL (PGlite, wasm). Zero setup: data lives in a folder, or in memory for tests.
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import type { Database, Queryable } from './database.ts';
+
+export async function openPgliteDatabase(location: string): Promise<Database> {
+  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
+  const db = await PGlite.create(location);
+  // PGlite runs one statement at a time; a queue keeps transactions from interleaving.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    kind: 'pglite',
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      serial(async () => (await db.query<T>(sql, params as unknown[])).rows),
+    exec: (sql: string) =>
+      serial(async () => {
+        await db.exec(sql);
+      }),
+    transaction: <T>(work: (tx: Queryable) => Promise<T>) =>
+      serial(() =>
+        db.transaction(async (tx) =>
+          work({
+            query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows,
+            exec: async (sql: string) => {
+              await tx.exec(sql);
+            },
+          }),
+        ),
+      ),
+    close: async () => {
+      await tail;
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Message catalogs. English is the source; Spanish must have exactly the same keys
+// (enforced by the type checker). Keys are stable ids, so every error and message can be
+// referenced from code and tests without matching on wording.
+import { en } from './messages/en.ts';
+import { es } from './messages/es.ts';
+
+export type MessageKey = keyof typeof en;
+export type Locale = 'en' | 'es';
+export const LOCALES: readonly Locale[] = ['en', 'es'];
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, es };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale];
+  return (key, params = {}) =>
+    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks a locale from an explicit choice, then a saved preference, then Accept-Language. */
+export function negotiateLocale(choice: unknown, saved: unknown, acceptLanguage: string | undefined): Locale {
+  if (isLocale(choice)) return choice;
+  if (isLocale(saved)) return saved;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
+    if (isLocale(tag)) return tag;
+  }
+  return 'en';
+}
+
+export function allCatalogs(): Record<Locale, Record<MessageKey, string>> {
+  return catalogs;
+}

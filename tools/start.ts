@@ -1,0 +1,43 @@
+// `npm start`: both apps in one process with embedded databases unless PostgreSQL is
+// configured; seeds the demo data and prints where to go and how to sign in.
+import { createLogger } from '#platform/log/logger.ts';
+import { ConfigError } from '#platform/config/config-error.ts';
+import { readSystemConfig } from '../src/system/system-config.ts';
+import { startSystem } from '../src/system/start-system.ts';
+import { DEMO_PEOPLE } from '../apps/identity/src/seed/demo-people.ts';
+
+const started = performance.now();
+try {
+  const config = readSystemConfig(process.env);
+  const logger = createLogger({ name: 'system', level: config.identity.logLevel });
+  const system = await startSystem(config, logger);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const database = config.identity.database.url ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}/`;
+  const lines = [
+    '',
+    `Ready in ${seconds} s (${config.identity.mode} mode, ${database}).`,
+    '',
+    `  Taxpayer online account:  ${system.accountUrl}`,
+    `  Identity provider:        ${system.identityUrl}`,
+    ...(config.identity.devTools && !config.identity.smtp ? [`  Development outbox:       ${system.identityUrl}/dev/outbox   (emails and text messages land here)`] : []),
+    '',
+    ...(config.identity.mode === 'production'
+      ? []
+      : ['Demo sign-ins (open the online account and choose "Sign in"):', ...DEMO_PEOPLE.map((p) => `  ${p.email.padEnd(28)} password: ${p.password}`), '']),
+    'Or create your own account from the sign-in page. Press Ctrl+C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  const stop = async () => {
+    await system.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+    process.exit(1);
+  }
+  throw error;
+}
