@@ -28,7 +28,7 @@ export interface AccountApp {
 export async function buildAccountApp(config: AccountConfig, logger: Logger, redis?: Redis): Promise<AccountApp> {
   const db = await openDatabase(config.database);
   try {
-    await migrate(db, loadMigrations(ACCOUNT_MIGRATIONS));
+    await migrate(db, loadMigrations(ACCOUNT_MIGRATIONS), 'account_schema_migrations');
   } catch (error) {
     await db.close();
     throw error;

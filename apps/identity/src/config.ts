@@ -25,6 +25,8 @@ export interface IdentityConfig {
   /** NIST SP 800-63B AAL2 reauthentication: at most 12 hours overall (Login.gov: 12 h). */
   sessionTtlSeconds: number;
   interactionTtlSeconds: number;
+  /** Remembered consent to share with an agency (Login.gov: one year). */
+  consentTtlDays: number;
   /** Per IP, Login.gov: 300 requests per 5 minutes. */
   rateLimit: { max: number; timeWindowMs: number };
 }
@@ -62,6 +64,7 @@ export function readIdentityConfig(env: Env, dataDir: string, localSecrets: Loca
     signUpLinkTtlHours: 24,
     sessionTtlSeconds: 12 * 3600,
     interactionTtlSeconds: 3600,
+    consentTtlDays: 365,
     rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
   };
 }

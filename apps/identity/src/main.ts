@@ -17,6 +17,7 @@ import { createAccountsRepo, type AccountsRepo } from './db/accounts-repo.ts';
 import { createAgenciesRepo, type AgenciesRepo } from './db/agencies-repo.ts';
 import { createSignUpFlowsRepo } from './db/signup-flows-repo.ts';
 import { createOidcStore } from './db/oidc-store.ts';
+import { createConsentsRepo } from './db/consents-repo.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createSecretsRepo } from './db/secrets-repo.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
@@ -46,7 +47,7 @@ export interface IdentityApp {
 export async function buildIdentityApp(config: IdentityConfig, logger: Logger, redis?: Redis): Promise<IdentityApp> {
   const db = await openDatabase(config.database);
   try {
-    await migrate(db, loadMigrations(IDENTITY_MIGRATIONS));
+    await migrate(db, loadMigrations(IDENTITY_MIGRATIONS), 'identity_schema_migrations');
     return await assemble(config, logger, db, redis);
   } catch (error) {
     await db.close();
@@ -62,6 +63,7 @@ async function assemble(config: IdentityConfig, logger: Logger, db: Database, re
   const flows = createSignUpFlowsRepo(db, cipher);
   const outbox = createOutboxRepo(db);
   const secrets = createSecretsRepo(db, cipher);
+  const consents = createConsentsRepo(db);
   const hasher = createPasswordHasher();
   const email = config.smtp ? createSmtpEmailSender(config.smtp.url, config.smtp.from) : createOutboxEmailSender(outbox);
 
@@ -81,6 +83,7 @@ async function assemble(config: IdentityConfig, logger: Logger, db: Database, re
     store: createOidcStore(db),
     agencies,
     accounts,
+    consents,
     pages: createOidcPageRenderer(),
     ttl: { sessionSeconds: config.sessionTtlSeconds, interactionSeconds: config.interactionTtlSeconds },
   });
@@ -104,7 +107,7 @@ async function assemble(config: IdentityConfig, logger: Logger, db: Database, re
   });
   await mountOidcProvider(server, provider, () => securityHeaders({ formActionOrigins, secureTransport: config.secureCookies }));
   registerHomeRoutes(server);
-  registerInteractionRoutes(server, { provider, accounts, agencies, hasher });
+  registerInteractionRoutes(server, { provider, accounts, agencies, hasher, consents, consentTtlDays: config.consentTtlDays });
   const signUp = createSignUpService({ db, accounts, flows, hasher, email, baseUrl: config.issuer, linkTtlHours: config.signUpLinkTtlHours, now });
   registerSignUpRoutes(server, { provider, signUp, flows, secureCookies: config.secureCookies, now });
   if (config.devTools && !config.smtp) registerDevOutboxRoutes(server, outbox);

@@ -1,6 +1,7 @@
 // Accounts: PII is encrypted at rest; email lookups go through a keyed fingerprint.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '#platform/db/database.ts';
+import { isUuid } from '#platform/db/uuid.ts';
 import type { FieldCipher } from '#platform/crypto/field-cipher.ts';
 
 export interface Account {
@@ -62,7 +63,7 @@ export function createAccountsRepo(db: Queryable, cipher: FieldCipher): Accounts
       return toAccount(rows[0]!);
     },
     async findById(id) {
-      if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       const rows = await db.query<AccountRow>(`SELECT ${columns} FROM accounts WHERE id = $1`, [id]);
       return rows[0] && toAccount(rows[0]);
     },

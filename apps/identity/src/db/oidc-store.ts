@@ -25,13 +25,13 @@ export function createOidcStore(db: Queryable): OidcStore {
     row && { ...row.payload, ...(row.consumed_at ? { consumed: Math.floor(row.consumed_at.getTime() / 1000) } : {}) };
   return {
     async upsert(model, id, payload, expiresInSeconds) {
-      const expiresAt = expiresInSeconds ? new Date(Date.now() + expiresInSeconds * 1000) : null;
+      // Expiry is computed by the database clock, the same clock every lookup compares with.
       await db.query(
         `INSERT INTO oidc_models (model, id, payload, grant_id, user_code, uid, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7::double precision))
          ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
            user_code = EXCLUDED.user_code, uid = EXCLUDED.uid, expires_at = EXCLUDED.expires_at`,
-        [model, id, JSON.stringify(payload), payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiresAt],
+        [model, id, JSON.stringify(payload), payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiresInSeconds || null],
       );
     },
     async find(model, id) {

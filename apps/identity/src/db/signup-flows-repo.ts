@@ -2,6 +2,7 @@
 // links all resolve against stored state rather than the browser's memory.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '#platform/db/database.ts';
+import { isUuid } from '#platform/db/uuid.ts';
 import type { FieldCipher } from '#platform/crypto/field-cipher.ts';
 import type { Locale } from '#platform/i18n/catalog.ts';
 
@@ -55,7 +56,7 @@ export function createSignUpFlowsRepo(db: Queryable, cipher: FieldCipher): SignU
       return toFlow(rows[0]!);
     },
     async findById(id) {
-      if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       const rows = await db.query<Row>(`SELECT ${columns} FROM signup_flows WHERE id = $1`, [id]);
       return rows[0] && toFlow(rows[0]);
     },

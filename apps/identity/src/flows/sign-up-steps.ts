@@ -21,9 +21,20 @@ export const SIGN_UP_STEPS = defineSteps<SignUpStep, SignUpState>({
   },
 });
 
-export const SIGN_UP_PATHS: Record<SignUpStep, string> = {
+const PATHS: Record<SignUpStep, string> = {
   email: '/sign-up',
   'check-email': '/sign-up/check-email',
   password: '/sign-up/password',
   done: '/sign-up/done',
 };
+
+/**
+ * Where a step lives. A sign-up that began inside an agency's sign-in request keeps its
+ * email and password steps under /interaction/<uid>/, because the provider scopes its
+ * interaction cookie to that path and the account must be handed back to that request.
+ */
+export function signUpPath(step: SignUpStep, flow: SignUpFlow | undefined): string {
+  const uid = flow?.interactionUid;
+  if (uid && (step === 'email' || step === 'password')) return `/interaction/${uid}${PATHS[step]}`;
+  return PATHS[step];
+}

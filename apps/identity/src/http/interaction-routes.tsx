@@ -6,6 +6,7 @@ import { AppError } from '#platform/errors/app-error.ts';
 import { formFields } from '#platform/http/form-fields.ts';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
+import type { ConsentsRepo } from '../db/consents-repo.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import { normaliseEmail } from '../auth/email-address.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
@@ -16,6 +17,9 @@ export interface InteractionDeps {
   accounts: AccountsRepo;
   agencies: AgenciesRepo;
   hasher: PasswordHasher;
+  consents: ConsentsRepo;
+  /** How long consent is remembered (Login.gov: one year). */
+  consentTtlDays: number;
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -82,6 +86,8 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
     const grantId = await grant.save();
+    const consented = String(details.params.scope ?? 'openid').split(' ').filter(Boolean);
+    await deps.consents.record(details.session.accountId, String(details.params.client_id), consented, new Date(Date.now() + deps.consentTtlDays * 86400_000));
     req.log.info({ event: 'consent_granted', clientId: details.params.client_id }, 'consent granted');
     return finishInteraction(deps.provider, req, reply, { consent: { grantId } });
   });

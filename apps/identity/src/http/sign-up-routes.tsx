@@ -6,7 +6,7 @@ import { resolveStep } from '#platform/flows/step-graph.ts';
 import { formFields, queryParam } from '#platform/http/form-fields.ts';
 import type { SignUpFlowsRepo } from '../db/signup-flows-repo.ts';
 import { translateErrors, type SignUpService } from '../flows/sign-up-service.ts';
-import { SIGN_UP_PATHS, SIGN_UP_STEPS, type SignUpStep } from '../flows/sign-up-steps.ts';
+import { SIGN_UP_STEPS, signUpPath, type SignUpStep } from '../flows/sign-up-steps.ts';
 import { AccountReadyPage, CheckEmailPage, CreatePasswordPage, InvalidLinkPage, SignUpEmailPage } from '../views/sign-up-pages.tsx';
 
 export interface SignUpRouteDeps {
@@ -33,7 +33,7 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
     const flow = await currentFlow(req);
     const allowed = resolveStep(SIGN_UP_STEPS, { flow, now: deps.now() }, step);
     if (allowed !== step) {
-      void reply.redirect(SIGN_UP_PATHS[allowed], 303);
+      void reply.redirect(signUpPath(allowed, flow), 303);
       return undefined;
     }
     return flow;
@@ -48,7 +48,7 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
       return reply.code(400).page((ctx) => SignUpEmailPage(ctx, { action, email, error: ctx.t(result.error) }));
     }
     void reply.setCookie(FLOW_COOKIE, result.flow.id, cookieOptions);
-    return reply.redirect(SIGN_UP_PATHS['check-email'], 303);
+    return reply.redirect(signUpPath('check-email', result.flow), 303);
   }
 
   app.get('/sign-up', (req, reply) => reply.page((ctx) => SignUpEmailPage(ctx, { action: '/sign-up' })));
@@ -61,8 +61,7 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
   app.get('/sign-up/check-email', async (req, reply) => {
     const flow = await guard(req, reply, 'check-email');
     if (!flow) return reply;
-    const backHref = flow.interactionUid ? `/interaction/${flow.interactionUid}/sign-up` : '/sign-up';
-    return reply.page((ctx) => CheckEmailPage(ctx, { email: flow.email, backHref }));
+    return reply.page((ctx) => CheckEmailPage(ctx, { email: flow.email, backHref: signUpPath('email', flow) }));
   });
 
   app.get('/sign-up/confirm', async (req, reply) => {
@@ -70,39 +69,51 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
     const flow = token ? await deps.signUp.confirm(token) : undefined;
     if (!flow) return reply.code(400).page((ctx) => InvalidLinkPage(ctx));
     void reply.setCookie(FLOW_COOKIE, flow.id, cookieOptions);
-    return reply.redirect(SIGN_UP_PATHS.password, 303);
+    return reply.redirect(signUpPath('password', flow), 303);
   });
 
-  app.get('/sign-up/password', async (req, reply) => {
+  const showPassword = async (req: FastifyRequest, reply: FastifyReply) => {
     const flow = await guard(req, reply, 'password');
     if (!flow) return reply;
-    return reply.page((ctx) => CreatePasswordPage(ctx, { email: flow.email, errors: [] }));
-  });
+    return reply.page((ctx) => CreatePasswordPage(ctx, { action: signUpPath('password', flow), email: flow.email, errors: [] }));
+  };
 
-  app.post('/sign-up/password', async (req, reply) => {
+  const createAccount = async (req: FastifyRequest, reply: FastifyReply) => {
     const flow = await guard(req, reply, 'password');
     if (!flow) return reply;
     const form = formFields(req.body, ['givenName', 'familyName', 'password', 'passwordConfirmation'], 1024);
     const result = await deps.signUp.complete(flow, form);
     if (!result.ok) {
       return reply.code(400).page((ctx) =>
-        CreatePasswordPage(ctx, { email: flow.email, givenName: form.givenName, familyName: form.familyName, errors: translateErrors(result.errors, ctx.t) }),
+        CreatePasswordPage(ctx, {
+          action: signUpPath('password', flow),
+          email: flow.email,
+          givenName: form.givenName,
+          familyName: form.familyName,
+          errors: translateErrors(result.errors, ctx.t),
+        }),
       );
     }
     req.log.info({ event: 'account_created', accountId: result.account.id }, 'account created');
-    if (flow.interactionUid) {
-      try {
-        const details = await deps.provider.interactionDetails(req.raw, reply.raw);
-        if (details.uid === flow.interactionUid && details.prompt.name === 'login') {
-          const redirectTo = await deps.provider.interactionResult(req.raw, reply.raw, { login: { accountId: result.account.id } }, { mergeWithLastSubmission: false });
-          return reply.redirect(redirectTo, 303);
-        }
-      } catch {
-        // The sign-in request expired or was started in another browser: fall through.
-      }
+    const redirectTo = flow.interactionUid ? await resumeSignIn(req, reply, flow.interactionUid, result.account.id) : undefined;
+    return reply.redirect(redirectTo ?? signUpPath('done', result.flow), 303);
+  };
+
+  /** Hands the new account to the agency sign-in request it started from, if that request is still alive in this browser. */
+  async function resumeSignIn(req: FastifyRequest, reply: FastifyReply, uid: string, accountId: string): Promise<string | undefined> {
+    try {
+      const details = await deps.provider.interactionDetails(req.raw, reply.raw);
+      if (details.uid !== uid || details.prompt.name !== 'login') return undefined;
+      return await deps.provider.interactionResult(req.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
+    } catch {
+      return undefined; // expired, or the link was opened in another browser
     }
-    return reply.redirect(SIGN_UP_PATHS.done, 303);
-  });
+  }
+
+  app.get('/sign-up/password', showPassword);
+  app.post('/sign-up/password', createAccount);
+  app.get('/interaction/:uid/sign-up/password', showPassword);
+  app.post('/interaction/:uid/sign-up/password', createAccount);
 
   app.get('/sign-up/done', async (req, reply) => {
     const flow = await guard(req, reply, 'done');

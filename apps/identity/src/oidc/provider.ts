@@ -5,6 +5,7 @@ import type { JWK } from 'jose';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { OidcStore } from '../db/oidc-store.ts';
+import type { ConsentsRepo } from '../db/consents-repo.ts';
 import { createAdapterFactory } from './oidc-adapter.ts';
 import { accountClaims, SCOPE_CLAIMS } from './claims.ts';
 import type { OidcPageRenderer } from '../views/oidc-pages.tsx';
@@ -18,6 +19,7 @@ export interface ProviderDeps {
   store: OidcStore;
   agencies: AgenciesRepo;
   accounts: AccountsRepo;
+  consents: ConsentsRepo;
   pages: OidcPageRenderer;
   ttl: { sessionSeconds: number; interactionSeconds: number };
 }
@@ -58,6 +60,20 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
           ctx.body = deps.pages.loggedOut(ctx);
         },
       },
+    },
+    // Consent is remembered per account and agency, not per browser session: a new
+    // session gets a fresh grant for the scopes the person already agreed to.
+    async loadExistingGrant(ctx) {
+      const { client, session, result } = ctx.oidc;
+      if (!client || !session?.accountId) return undefined;
+      const grantId = (result?.consent as { grantId?: string } | undefined)?.grantId ?? session.grantIdFor(client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const scopes = await deps.consents.find(session.accountId, client.clientId, new Date());
+      if (!scopes) return undefined;
+      const grant = new ctx.oidc.provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+      grant.addOIDCScope(scopes.join(' '));
+      await grant.save();
+      return grant;
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (ctx, out, error) => {

@@ -55,6 +55,7 @@ export function InvalidLinkPage(ctx: PageContext) {
 }
 
 export interface PasswordPageProps {
+  action: string;
   email: string;
   givenName?: string;
   familyName?: string;
@@ -69,7 +70,7 @@ export function CreatePasswordPage(ctx: PageContext, props: PasswordPageProps) {
       <h1>{t('idp.password.title')}</h1>
       <p class="usa-intro">{t('idp.password.lead', { email: props.email })}</p>
       <ErrorSummary title={t('common.fixErrors')} errors={props.errors} />
-      <form class="usa-form usa-form--large" method="post" action="/sign-up/password" novalidate>
+      <form class="usa-form usa-form--large" method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField name="givenName" label={t('idp.password.givenName')} value={props.givenName} error={errorFor('givenName')} autocomplete="given-name" required maxLength={100} />
         <TextField name="familyName" label={t('idp.password.familyName')} value={props.familyName} error={errorFor('familyName')} autocomplete="family-name" required maxLength={100} />

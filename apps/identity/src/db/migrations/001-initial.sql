@@ -45,6 +45,17 @@ CREATE INDEX oidc_models_uid ON oidc_models (uid) WHERE uid IS NOT NULL;
 CREATE INDEX oidc_models_user_code ON oidc_models (user_code) WHERE user_code IS NOT NULL;
 CREATE INDEX oidc_models_expires_at ON oidc_models (expires_at);
 
+-- Consent to share information with an agency, remembered per account (Login.gov: one year),
+-- independent of browser sessions and the provider's per-session grants.
+CREATE TABLE consents (
+  account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  client_id text NOT NULL,
+  scopes text[] NOT NULL,
+  granted_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL,
+  PRIMARY KEY (account_id, client_id)
+);
+
 CREATE TABLE signing_keys (
   kid text PRIMARY KEY,
   alg text NOT NULL,

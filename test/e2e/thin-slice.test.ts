@@ -1,0 +1,143 @@
+// The thin slice, end to end in Debian's Chromium: a person opens the tax account, signs
+// up at the identity provider, confirms by the emailed link from the development outbox,
+// comes back greeted by name, signs out of both, and signs in again. Every page visited
+// gets an axe scan and a screenshot.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestSystem, type TestSystem } from '../support/test-system.ts';
+import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+
+describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 180_000 }, () => {
+  let system: TestSystem;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  const email = `ada.${Date.now()}@example.com`;
+  const password = 'lunar-kettle-orchid-93';
+
+  before(async () => {
+    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
+    context = await browser.newContext();
+    page = await context.newPage();
+    problems = watchConsole(page);
+  });
+
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('shows the signed-out home page of the tax account', async () => {
+    await page.goto(system.accountUrl);
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Your online account' }).waitFor());
+    assert.match(await page.locator('footer').innerText(), /never ask for your password/);
+    await checkPage(page, '01-account-home-signed-out');
+  });
+
+  it('sends the person to the identity provider to sign in', async () => {
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL(`${system.identityUrl}/interaction/**`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /Tax Agency Online Account uses this identity provider/);
+    await checkPage(page, '02-idp-sign-in');
+  });
+
+  it('creates an account with email first and shows "check your email"', async () => {
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await checkPage(page, '03-idp-sign-up-email');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Send confirmation link' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    assert.match(await page.locator('main').innerText(), new RegExp(email.replace('.', '\\.')));
+    await checkPage(page, '04-idp-check-email');
+  });
+
+  it('delivers the confirmation link to the development outbox', async () => {
+    const outbox = await context.newPage();
+    await outbox.goto(`${system.identityUrl}/dev/outbox`);
+    const message = outbox.locator('article', { hasText: email }).first();
+    await message.getByRole('heading', { name: 'Confirm your email address' }).waitFor();
+    await checkPage(outbox, '05-idp-dev-outbox');
+    const link = await message.getByRole('link').first().getAttribute('href');
+    assert.ok(link?.startsWith(`${system.identityUrl}/sign-up/confirm?token=`), `unexpected link ${link}`);
+    await outbox.close();
+    await page.goto(link!);
+  });
+
+  it('refuses a short password with a specific error, then creates the account', async () => {
+    await page.getByRole('heading', { name: 'Finish creating your account' }).waitFor();
+    await checkPage(page, '06-idp-create-password');
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByLabel('Confirm password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Your password must be at least 12 characters.').first().waitFor();
+    await checkPage(page, '07-idp-create-password-error');
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Confirm password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+  });
+
+  it('asks for consent, then returns to the tax account, which greets the person by name', async () => {
+    await page.getByRole('heading', { name: /Share your information with Tax Agency Online Account/ }).waitFor();
+    await checkPage(page, '08-idp-consent');
+    await page.getByRole('button', { name: 'Agree and continue' }).click();
+    await page.waitForURL(`${system.accountUrl}/`);
+    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+    assert.match(await page.locator('main').innerText(), new RegExp(`signed in as ${email.replace('.', '\\.')}`));
+    await checkPage(page, '09-account-home-signed-in');
+  });
+
+  it('signs out of the tax account and of the identity provider', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign out' }).waitFor();
+    assert.ok(page.url().startsWith(system.identityUrl));
+    await checkPage(page, '10-idp-sign-out-confirm');
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(`${system.accountUrl}/signed-out`);
+    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+    await checkPage(page, '11-account-signed-out');
+    await page.goto(system.accountUrl);
+    await page.getByRole('heading', { name: 'Your online account' }).waitFor();
+  });
+
+  it('signs in again with the new password; the identity provider session was really ended', async () => {
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill('wrong-password-entirely');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That email and password do not match our records.').waitFor();
+    await checkPage(page, '12-idp-sign-in-failed');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Consent was given once and is remembered: straight back to the account.
+    await page.waitForURL(`${system.accountUrl}/`);
+    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+  });
+
+  it('switches language to Spanish and back', async () => {
+    await page.getByRole('link', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Bienvenido/a, Ada' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    await checkPage(page, '13-account-home-spanish');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+  });
+
+  it('shows a 404 page in the person\'s language for unknown routes', async () => {
+    const response = await page.goto(`${system.accountUrl}/no-such-page`);
+    assert.equal(response?.status(), 404);
+    await page.getByText('Error code E404').waitFor();
+    await checkPage(page, '14-account-404');
+  });
+
+  it('raised no console errors or CSP violations', () => {
+    assert.deepEqual(problems, []);
+  });
+});

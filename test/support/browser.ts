@@ -1,0 +1,46 @@
+// Debian's Chromium driven by playwright-core, with an axe scan (WCAG 2.2 AA) and a
+// screenshot kept as a test artifact for every page visited.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+export const ARTIFACTS = 'test-artifacts/screenshots';
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Scans the page with axe (WCAG 2.0/2.1/2.2 A and AA) and saves a full-page screenshot. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${name} (${page.url()})`);
+}
+
+/**
+ * Collects console errors (CSP violations among them) and failed sub-resources (styles,
+ * fonts, images). Error statuses of the page itself are what some steps test on purpose,
+ * so the browser's generic "Failed to load resource" line for documents is left out.
+ */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
+      problems.push(`${response.status()} for ${response.request().resourceType()} ${response.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}

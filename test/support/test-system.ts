@@ -1,0 +1,36 @@
+// Starts the whole system for a test: both apps on free ports, embedded databases in a
+// temporary folder, test mode (development outbox on, quiet logs).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '#platform/log/logger.ts';
+import { readSystemConfig, type SystemConfig } from '../../src/system/system-config.ts';
+import { startSystem, type RunningSystem } from '../../src/system/start-system.ts';
+import { freePort } from './free-port.ts';
+
+export interface TestSystem extends RunningSystem {
+  config: SystemConfig;
+  stop(): Promise<void>;
+}
+
+export async function startTestSystem(extraEnv: Record<string, string> = {}): Promise<TestSystem> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tia-test-'));
+  const [idpPort, accountPort] = [await freePort(), await freePort()];
+  const config = readSystemConfig({
+    APP_ENV: 'test',
+    DATA_DIR: dataDir,
+    IDP_PORT: String(idpPort),
+    ACCOUNT_PORT: String(accountPort),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    ...extraEnv,
+  });
+  const system = await startSystem(config, createLogger({ name: 'test', level: config.identity.logLevel }));
+  return {
+    ...system,
+    config,
+    async stop() {
+      await system.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
