@@ -57,6 +57,8 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
   app.decorateRequest('t', translator('en'));
 
   await app.register(cookie, { secret: options.cookieSecret });
+  // Pages post HTML forms and nothing else: no JSON or text bodies to parse.
+  app.removeAllContentTypeParsers();
   await app.register(formbody);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',

@@ -77,7 +77,10 @@ export function createLogger(options: LoggerOptions): Logger {
           url: scrubText(req.url.replace(/([?&](code|state|token|id_token_hint|nonce)=)[^&]+/g, '$1[redacted]')),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        err: pino.stdSerializers.err,
+        err: (error: Error) => {
+          const serialized = pino.stdSerializers.err(error);
+          return { ...serialized, message: scrubText(serialized.message ?? ''), stack: scrubText(serialized.stack ?? '') };
+        },
       },
     },
     options.destination,

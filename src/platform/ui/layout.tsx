@@ -66,7 +66,7 @@ export function Layout({ ctx, title, appName, homeHref, nav = [], devNotice, chi
                 </em>
               </div>
             </div>
-            <nav aria-label={t('common.language')} class="app-nav">
+            <nav aria-label={t('common.mainNav')} class="app-nav">
               <ul class="usa-list usa-list--unstyled app-nav__list">
                 {nav.map((link) => (
                   <li key={link.href}>

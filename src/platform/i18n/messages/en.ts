@@ -2,6 +2,7 @@
 export const en = {
   'common.skipToContent': 'Skip to main content',
   'common.officialSite': 'An official website of the tax agency',
+  'common.mainNav': 'Main navigation',
   'common.language': 'Language',
   'common.switchLanguage': 'Español',
   'common.switchLanguageLabel': 'Ver esta página en español',

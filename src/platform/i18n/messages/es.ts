@@ -4,6 +4,7 @@ import type { en } from './en.ts';
 export const es: Record<keyof typeof en, string> = {
   'common.skipToContent': 'Ir al contenido principal',
   'common.officialSite': 'Un sitio web oficial de la agencia tributaria',
+  'common.mainNav': 'Navegación principal',
   'common.language': 'Idioma',
   'common.switchLanguage': 'English',
   'common.switchLanguageLabel': 'View this page in English',
