@@ -16,7 +16,9 @@ function findChromium(): string | undefined {
   for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
     if (candidate && existsSync(candidate)) return candidate;
   }
-  const which = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' });
+  const which = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+    encoding: 'utf8',
+  });
   return which.stdout.trim() || undefined;
 }
 
@@ -24,15 +26,23 @@ function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium is missing: installing Debian\'s chromium (apt-get update && apt-get install -y chromium)…');
+    console.log(
+      "Chromium is missing: installing Debian's chromium (apt-get update && apt-get install -y chromium)…",
+    );
     const update = spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) : update;
+    const install =
+      update.status === 0
+        ? spawnSync('apt-get', ['install', '-y', 'chromium'], {
+            stdio: 'inherit',
+            env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+          })
+        : update;
     const installed = install.status === 0 ? findChromium() : undefined;
     if (installed) return installed;
   }
   console.error(
-    '\nThe end-to-end tests need Debian\'s Chromium. Install it with:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\n' +
-      'or point CHROMIUM_PATH at a Chromium binary. (Playwright\'s own browser download is not used.)\n',
+    "\nThe end-to-end tests need Debian's Chromium. Install it with:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\n" +
+      "or point CHROMIUM_PATH at a Chromium binary. (Playwright's own browser download is not used.)\n",
   );
   process.exit(1);
 }
@@ -73,10 +83,14 @@ for (const [name, up, url, variable] of [
   if (up) {
     console.log(`✔ ${name} at ${url}: its suites will run.`);
   } else if (inCi) {
-    console.error(`✘ CI: no ${name} server at ${url || '(unset)'}; the ${name} suites must run in CI. Start it or set ${variable}.`);
+    console.error(
+      `✘ CI: no ${name} server at ${url || '(unset)'}; the ${name} suites must run in CI. Start it or set ${variable}.`,
+    );
     process.exit(1);
   } else {
-    console.log(`⚠ SKIPPING the ${name} suites: no server at ${url || '(unset)'} (set ${variable} to run them).`);
+    console.log(
+      `⚠ SKIPPING the ${name} suites: no server at ${url || '(unset)'} (set ${variable} to run them).`,
+    );
   }
 }
 env.TEST_PG_URL = pgUp ? pgUrl : '';
@@ -93,5 +107,8 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env,
+});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -19,11 +19,19 @@ try {
     '',
     `  Taxpayer online account:  ${system.accountUrl}`,
     `  Identity provider:        ${system.identityUrl}`,
-    ...(config.identity.devTools && !config.identity.smtp ? [`  Development outbox:       ${system.identityUrl}/dev/outbox   (emails and text messages land here)`] : []),
+    ...(config.identity.devTools && !config.identity.smtp
+      ? [
+          `  Development outbox:       ${system.identityUrl}/dev/outbox   (emails and text messages land here)`,
+        ]
+      : []),
     '',
     ...(config.identity.mode === 'production'
       ? []
-      : ['Demo sign-ins (open the online account and choose "Sign in"):', ...DEMO_PEOPLE.map((p) => `  ${p.email.padEnd(28)} password: ${p.password}`), '']),
+      : [
+          'Demo sign-ins (open the online account and choose "Sign in"):',
+          ...DEMO_PEOPLE.map((p) => `  ${p.email.padEnd(28)} password: ${p.password}`),
+          '',
+        ]),
     'Or create your own account from the sign-in page. Press Ctrl+C to stop.',
     '',
   ];

@@ -2,12 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import { ConfigError } from '#platform/config/config-error.ts';
 
-export async function listenOrExplain(server: FastifyInstance, host: string, port: number, setting: string): Promise<void> {
+export async function listenOrExplain(
+  server: FastifyInstance,
+  host: string,
+  port: number,
+  setting: string,
+): Promise<void> {
   try {
     await server.listen({ host, port });
   } catch (error) {
     if ((error as { code?: string }).code === 'EADDRINUSE') {
-      throw new ConfigError(setting, `: port ${port} is already in use by another program. Stop it, or choose another port, e.g. ${setting}=${port + 10}.`);
+      throw new ConfigError(
+        setting,
+        `: port ${port} is already in use by another program. Stop it, or choose another port, e.g. ${setting}=${port + 10}.`,
+      );
     }
     throw error;
   }

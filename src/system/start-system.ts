@@ -17,7 +17,9 @@ export interface RunningSystem {
 }
 
 export async function startSystem(config: SystemConfig, logger: Logger): Promise<RunningSystem> {
-  const redis = config.identity.redisUrl ? new Redis(config.identity.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
+  const redis = config.identity.redisUrl
+    ? new Redis(config.identity.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 })
+    : undefined;
   const [identity, account] = await Promise.all([
     buildIdentityApp(config.identity, logger.child({ app: 'identity' }), redis),
     buildAccountApp(config.account, logger.child({ app: 'account' }), redis),
@@ -39,5 +41,11 @@ export async function startSystem(config: SystemConfig, logger: Logger): Promise
     await close();
     throw error;
   }
-  return { identity, account, identityUrl: config.identity.issuer, accountUrl: config.account.baseUrl, close };
+  return {
+    identity,
+    account,
+    identityUrl: config.identity.issuer,
+    accountUrl: config.account.baseUrl,
+    close,
+  };
 }

@@ -32,7 +32,9 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
 
   it('shows the signed-out home page of the tax account', async () => {
     await page.goto(system.accountUrl);
-    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Your online account' }).waitFor());
+    await assert.doesNotReject(
+      page.getByRole('heading', { level: 1, name: 'Your online account' }).waitFor(),
+    );
     assert.match(await page.locator('footer').innerText(), /never ask for your password/);
     await checkPage(page, '01-account-home-signed-out');
   });
@@ -41,7 +43,10 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(`${system.identityUrl}/interaction/**`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    assert.match(await page.locator('main').innerText(), /Tax Agency Online Account uses this identity provider/);
+    assert.match(
+      await page.locator('main').innerText(),
+      /Tax Agency Online Account uses this identity provider/,
+    );
     await checkPage(page, '02-idp-sign-in');
   });
 
@@ -84,12 +89,17 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
   });
 
   it('asks for consent, then returns to the tax account, which greets the person by name', async () => {
-    await page.getByRole('heading', { name: /Share your information with Tax Agency Online Account/ }).waitFor();
+    await page
+      .getByRole('heading', { name: /Share your information with Tax Agency Online Account/ })
+      .waitFor();
     await checkPage(page, '08-idp-consent');
     await page.getByRole('button', { name: 'Agree and continue' }).click();
     await page.waitForURL(`${system.accountUrl}/`);
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
-    assert.match(await page.locator('main').innerText(), new RegExp(`signed in as ${email.replace('.', '\\.')}`));
+    assert.match(
+      await page.locator('main').innerText(),
+      new RegExp(`signed in as ${email.replace('.', '\\.')}`),
+    );
     await checkPage(page, '09-account-home-signed-in');
   });
 
@@ -130,7 +140,7 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
   });
 
-  it('shows a 404 page in the person\'s language for unknown routes', async () => {
+  it("shows a 404 page in the person's language for unknown routes", async () => {
     const response = await page.goto(`${system.accountUrl}/no-such-page`);
     assert.equal(response?.status(), 404);
     await page.getByText('Error code E404').waitFor();

@@ -40,20 +40,33 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
     assert.equal(en.statusCode, 404);
     assert.match(en.body, /Error code E404/);
     assert.match(en.body, /<html lang="en">/);
-    const es = await idp.inject({ method: 'GET', url: '/nope', headers: { accept: 'text/html', 'accept-language': 'es-MX,es;q=0.9' } });
+    const es = await idp.inject({
+      method: 'GET',
+      url: '/nope',
+      headers: { accept: 'text/html', 'accept-language': 'es-MX,es;q=0.9' },
+    });
     assert.equal(es.statusCode, 404);
     assert.match(es.body, /Código de error E404/);
     assert.match(es.body, /No encontramos esa página/);
   });
 
   it('answers JSON clients with a JSON error', async () => {
-    const response = await account.inject({ method: 'GET', url: '/nope', headers: { accept: 'application/json' } });
+    const response = await account.inject({
+      method: 'GET',
+      url: '/nope',
+      headers: { accept: 'application/json' },
+    });
     assert.equal(response.statusCode, 404);
     assert.deepEqual(response.json().error.code, 'E404');
   });
 
   it('refuses a form post without a CSRF token with a 403 page that explains what to do', async () => {
-    const response = await idp.inject({ method: 'POST', url: '/sign-up', payload: 'email=a%40example.com', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    const response = await idp.inject({
+      method: 'POST',
+      url: '/sign-up',
+      payload: 'email=a%40example.com',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /E403-CSRF/);
     assert.match(response.body, /reload the page and try again/);
@@ -63,10 +76,18 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
     const cases = [
       { 'content-type': 'application/json', payload: '{"email": ' },
       { 'content-type': 'text/plain', payload: 'hello' },
-      { 'content-type': 'application/x-www-form-urlencoded', payload: 'email=' + 'x'.repeat(2 * 1024 * 1024) },
+      {
+        'content-type': 'application/x-www-form-urlencoded',
+        payload: 'email=' + 'x'.repeat(2 * 1024 * 1024),
+      },
     ];
     for (const { payload, ...headers } of cases) {
-      const response = await idp.inject({ method: 'POST', url: '/sign-up', payload, headers: { ...headers, accept: 'text/html' } });
+      const response = await idp.inject({
+        method: 'POST',
+        url: '/sign-up',
+        payload,
+        headers: { ...headers, accept: 'text/html' },
+      });
       assert.equal(response.statusCode, 400, `${headers['content-type']}: ${response.statusCode}`);
       assert.match(response.body, /Error code E400/);
       assert.doesNotMatch(response.body, NO_STACK);
@@ -89,7 +110,11 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
 
   it('hides a stack trace and the error text from a 500, and logs neither PII nor the stack to the person', async () => {
     const lines: string[] = [];
-    const logger = createLogger({ name: 'probe', level: 'error', destination: { write: (line: string) => lines.push(line) } });
+    const logger = createLogger({
+      name: 'probe',
+      level: 'error',
+      destination: { write: (line: string) => lines.push(line) },
+    });
     const server = await createWebServer({
       name: 'probe',
       logger,
@@ -110,8 +135,14 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
     assert.match(response.body, /Error code E500/);
     assert.doesNotMatch(response.body, /exploded|jane\.doe/);
     assert.doesNotMatch(response.body, NO_STACK);
-    assert.ok(lines.some((line) => line.includes('unhandled error')), 'the error is logged for operators');
-    assert.ok(lines.every((line) => !line.includes('jane.doe@example.com')), 'no email address in the logs');
+    assert.ok(
+      lines.some((line) => line.includes('unhandled error')),
+      'the error is logged for operators',
+    );
+    assert.ok(
+      lines.every((line) => !line.includes('jane.doe@example.com')),
+      'no email address in the logs',
+    );
   });
 
   it('sends a strict CSP and the other security headers, also on protocol endpoints', async () => {
@@ -130,7 +161,11 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
       assert.equal(response.headers['referrer-policy'], 'no-referrer', url);
     }
     const idpCsp = String((await idp.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
-    assert.match(idpCsp, new RegExp(`form-action 'self' ${system.accountUrl.replace(/[.:/]/g, '\\$&')}`), 'the IdP may post forward to the registered agency');
+    assert.match(
+      idpCsp,
+      new RegExp(`form-action 'self' ${system.accountUrl.replace(/[.:/]/g, '\\$&')}`),
+      'the IdP may post forward to the registered agency',
+    );
   });
 
   it('serves USWDS and its fonts from our own origin', async () => {
@@ -138,7 +173,11 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
     assert.equal(css.statusCode, 200);
     assert.match(css.headers['content-type'] as string, /text\/css/);
     const page = await account.inject({ method: 'GET', url: '/' });
-    assert.doesNotMatch(page.body, /https?:\/\/(?!localhost)[a-z0-9.-]+\.[a-z]{2,}\/[^"]*\.(css|js|woff2?)/i, 'no asset from another origin');
+    assert.doesNotMatch(
+      page.body,
+      /https?:\/\/(?!localhost)[a-z0-9.-]+\.[a-z]{2,}\/[^"]*\.(css|js|woff2?)/i,
+      'no asset from another origin',
+    );
   });
 
   it('publishes a discovery document for the code flow with PKCE S256 and public signing keys only', async () => {
@@ -163,7 +202,11 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
   });
 
   it('renders protocol errors it cannot redirect (unknown agency) on our own page', async () => {
-    const response = await idp.inject({ method: 'GET', url: '/oidc/auth?client_id=nobody&response_type=code&scope=openid', headers: { accept: 'text/html' } });
+    const response = await idp.inject({
+      method: 'GET',
+      url: '/oidc/auth?client_id=nobody&response_type=code&scope=openid',
+      headers: { accept: 'text/html' },
+    });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /Error code OIDC-invalid_client/);
     assert.match(response.body, /usa-banner/);
@@ -185,9 +228,18 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
     assert.equal(known.statusCode, 303);
     assert.equal(unknown.statusCode, 303);
     assert.equal(known.headers.location, unknown.headers.location);
-    const outbox = (await idp.inject({ method: 'GET', url: '/dev/outbox.json' })).json().messages as { recipient: string; subject: string }[];
-    assert.equal(outbox.find((m) => m.recipient === 'maria.garcia@example.com')?.subject, 'You already have an account');
-    assert.equal(outbox.find((m) => m.recipient === 'brand.new.person@example.com')?.subject, 'Confirm your email address');
+    const outbox = (await idp.inject({ method: 'GET', url: '/dev/outbox.json' })).json().messages as {
+      recipient: string;
+      subject: string;
+    }[];
+    assert.equal(
+      outbox.find((m) => m.recipient === 'maria.garcia@example.com')?.subject,
+      'You already have an account',
+    );
+    assert.equal(
+      outbox.find((m) => m.recipient === 'brand.new.person@example.com')?.subject,
+      'Confirm your email address',
+    );
   });
 
   it('remembers the language chosen with ?lang=es in a cookie', async () => {
@@ -200,14 +252,22 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
   });
 
   it('sends a person with an unknown or expired sign-in request to a page that explains the way back', async () => {
-    const response = await idp.inject({ method: 'GET', url: '/interaction/not-a-real-one', headers: { accept: 'text/html' } });
+    const response = await idp.inject({
+      method: 'GET',
+      url: '/interaction/not-a-real-one',
+      headers: { accept: 'text/html' },
+    });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /E440-SESSION/);
     assert.match(response.body, /Go back to the agency website/);
   });
 
   it('answers a callback with an unknown state with a clear page, not an error dump', async () => {
-    const response = await account.inject({ method: 'GET', url: '/auth/callback?code=abc&state=unknown', headers: { accept: 'text/html' } });
+    const response = await account.inject({
+      method: 'GET',
+      url: '/auth/callback?code=abc&state=unknown',
+      headers: { accept: 'text/html' },
+    });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /We could not sign you in/);
   });

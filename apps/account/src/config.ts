@@ -1,6 +1,14 @@
 // Tax account settings, read once at start-up. Every problem names its setting.
 import { ConfigError } from '#platform/config/config-error.ts';
-import { readDatabaseUrl, readKey, readOptional, readPort, readString, readUrl, type Env } from '#platform/config/env-reader.ts';
+import {
+  readDatabaseUrl,
+  readKey,
+  readOptional,
+  readPort,
+  readString,
+  readUrl,
+  type Env,
+} from '#platform/config/env-reader.ts';
 import { readRuntimeMode, type RuntimeMode } from '#platform/config/runtime-mode.ts';
 import type { DatabaseSettings } from '#platform/db/open-database.ts';
 import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
@@ -25,21 +33,40 @@ export interface AccountConfig {
   rateLimit: { max: number; timeWindowMs: number };
 }
 
-export const ACCOUNT_SECRET_NAMES = ['ACCOUNT_DATA_KEY', 'ACCOUNT_FINGERPRINT_KEY', 'ACCOUNT_COOKIE_SECRET', 'ACCOUNT_OIDC_CLIENT_SECRET'] as const;
+export const ACCOUNT_SECRET_NAMES = [
+  'ACCOUNT_DATA_KEY',
+  'ACCOUNT_FINGERPRINT_KEY',
+  'ACCOUNT_COOKIE_SECRET',
+  'ACCOUNT_OIDC_CLIENT_SECRET',
+] as const;
 
-export function readAccountConfig(env: Env, dataDir: string, localSecrets: LocalSecrets | undefined): AccountConfig {
+export function readAccountConfig(
+  env: Env,
+  dataDir: string,
+  localSecrets: LocalSecrets | undefined,
+): AccountConfig {
   const mode = readRuntimeMode(env);
   const port = readPort(env, 'ACCOUNT_PORT', 3000);
   const baseUrl = readUrl(env, 'ACCOUNT_BASE_URL', `http://localhost:${port}`);
   const idpPort = readPort(env, 'IDP_PORT', 4000);
-  const issuer = readUrl(env, 'ACCOUNT_OIDC_ISSUER', readOptional(env, 'IDP_ISSUER') ?? `http://localhost:${idpPort}`);
-  if (mode === 'production' && !baseUrl.startsWith('https://')) throw new ConfigError('ACCOUNT_BASE_URL', 'must use https:// in production.');
-  if (mode === 'production' && !issuer.startsWith('https://')) throw new ConfigError('ACCOUNT_OIDC_ISSUER', 'must use https:// in production.');
+  const issuer = readUrl(
+    env,
+    'ACCOUNT_OIDC_ISSUER',
+    readOptional(env, 'IDP_ISSUER') ?? `http://localhost:${idpPort}`,
+  );
+  if (mode === 'production' && !baseUrl.startsWith('https://'))
+    throw new ConfigError('ACCOUNT_BASE_URL', 'must use https:// in production.');
+  if (mode === 'production' && !issuer.startsWith('https://'))
+    throw new ConfigError('ACCOUNT_OIDC_ISSUER', 'must use https:// in production.');
   const local = (name: (typeof ACCOUNT_SECRET_NAMES)[number]) => {
     if (mode !== 'production' && localSecrets?.[name]) return localSecrets[name];
-    throw new ConfigError(name, 'is required in production (32 random bytes, base64: openssl rand -base64 32).');
+    throw new ConfigError(
+      name,
+      'is required in production (32 random bytes, base64: openssl rand -base64 32).',
+    );
   };
-  const key = (name: (typeof ACCOUNT_SECRET_NAMES)[number]) => readKey(env, name) ?? Buffer.from(local(name), 'base64');
+  const key = (name: (typeof ACCOUNT_SECRET_NAMES)[number]) =>
+    readKey(env, name) ?? Buffer.from(local(name), 'base64');
   return {
     mode,
     host: readString(env, 'HOST', 'localhost'),

@@ -25,7 +25,11 @@ export interface AccountApp {
   close(): Promise<void>;
 }
 
-export async function buildAccountApp(config: AccountConfig, logger: Logger, redis?: Redis): Promise<AccountApp> {
+export async function buildAccountApp(
+  config: AccountConfig,
+  logger: Logger,
+  redis?: Redis,
+): Promise<AccountApp> {
   const db = await openDatabase(config.database);
   try {
     await migrate(db, loadMigrations(ACCOUNT_MIGRATIONS), 'account_schema_migrations');
@@ -62,7 +66,16 @@ export async function buildAccountApp(config: AccountConfig, logger: Logger, red
     },
   });
   registerHomeRoutes(server, { sessions, audit, cookies, now });
-  registerAuthRoutes(server, { idp, loginRequests, sessions, audit, cookies, baseUrl: config.baseUrl, loginRequestTtlSeconds: config.loginRequestTtlSeconds, now });
+  registerAuthRoutes(server, {
+    idp,
+    loginRequests,
+    sessions,
+    audit,
+    cookies,
+    baseUrl: config.baseUrl,
+    loginRequestTtlSeconds: config.loginRequestTtlSeconds,
+    now,
+  });
   return {
     server,
     db,

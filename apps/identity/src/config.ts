@@ -1,6 +1,14 @@
 // Identity provider settings, read once at start-up. Every problem names its setting.
 import { ConfigError } from '#platform/config/config-error.ts';
-import { readDatabaseUrl, readKey, readOptional, readPort, readString, readUrl, type Env } from '#platform/config/env-reader.ts';
+import {
+  readDatabaseUrl,
+  readKey,
+  readOptional,
+  readPort,
+  readString,
+  readUrl,
+  type Env,
+} from '#platform/config/env-reader.ts';
 import { readRuntimeMode, type RuntimeMode } from '#platform/config/runtime-mode.ts';
 import type { DatabaseSettings } from '#platform/db/open-database.ts';
 import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
@@ -33,19 +41,28 @@ export interface IdentityConfig {
 
 export const IDENTITY_SECRET_NAMES = ['IDP_DATA_KEY', 'IDP_FINGERPRINT_KEY', 'IDP_COOKIE_SECRET'] as const;
 
-export function readIdentityConfig(env: Env, dataDir: string, localSecrets: LocalSecrets | undefined): IdentityConfig {
+export function readIdentityConfig(
+  env: Env,
+  dataDir: string,
+  localSecrets: LocalSecrets | undefined,
+): IdentityConfig {
   const mode = readRuntimeMode(env);
   const port = readPort(env, 'IDP_PORT', 4000);
   const issuer = readUrl(env, 'IDP_ISSUER', `http://localhost:${port}`);
-  if (mode === 'production' && !issuer.startsWith('https://')) throw new ConfigError('IDP_ISSUER', 'must use https:// in production.');
+  if (mode === 'production' && !issuer.startsWith('https://'))
+    throw new ConfigError('IDP_ISSUER', 'must use https:// in production.');
   const secret = (name: (typeof IDENTITY_SECRET_NAMES)[number]) => {
     const fromEnv = readKey(env, name);
     if (fromEnv) return fromEnv;
     if (mode !== 'production' && localSecrets?.[name]) return Buffer.from(localSecrets[name], 'base64');
-    throw new ConfigError(name, 'is required in production (32 random bytes, base64: openssl rand -base64 32).');
+    throw new ConfigError(
+      name,
+      'is required in production (32 random bytes, base64: openssl rand -base64 32).',
+    );
   };
   const smtpUrl = readOptional(env, 'SMTP_URL');
-  if (mode === 'production' && !smtpUrl) throw new ConfigError('SMTP_URL', 'is required in production (the development outbox is disabled).');
+  if (mode === 'production' && !smtpUrl)
+    throw new ConfigError('SMTP_URL', 'is required in production (the development outbox is disabled).');
   return {
     mode,
     host: readString(env, 'HOST', 'localhost'),

@@ -44,7 +44,11 @@ export interface IdentityApp {
   close(): Promise<void>;
 }
 
-export async function buildIdentityApp(config: IdentityConfig, logger: Logger, redis?: Redis): Promise<IdentityApp> {
+export async function buildIdentityApp(
+  config: IdentityConfig,
+  logger: Logger,
+  redis?: Redis,
+): Promise<IdentityApp> {
   const db = await openDatabase(config.database);
   try {
     await migrate(db, loadMigrations(IDENTITY_MIGRATIONS), 'identity_schema_migrations');
@@ -55,7 +59,12 @@ export async function buildIdentityApp(config: IdentityConfig, logger: Logger, r
   }
 }
 
-async function assemble(config: IdentityConfig, logger: Logger, db: Database, redis: Redis | undefined): Promise<IdentityApp> {
+async function assemble(
+  config: IdentityConfig,
+  logger: Logger,
+  db: Database,
+  redis: Redis | undefined,
+): Promise<IdentityApp> {
   const now = () => new Date();
   const cipher = createFieldCipher(config.dataKey, config.fingerprintKey);
   const accounts = createAccountsRepo(db, cipher);
@@ -65,12 +74,20 @@ async function assemble(config: IdentityConfig, logger: Logger, db: Database, re
   const secrets = createSecretsRepo(db, cipher);
   const consents = createConsentsRepo(db);
   const hasher = createPasswordHasher();
-  const email = config.smtp ? createSmtpEmailSender(config.smtp.url, config.smtp.from) : createOutboxEmailSender(outbox);
+  const email = config.smtp
+    ? createSmtpEmailSender(config.smtp.url, config.smtp.from)
+    : createOutboxEmailSender(outbox);
 
   let agencyOrigins: string[] = [];
   const refreshAgencies = async () => {
     const all = await agencies.all();
-    agencyOrigins = [...new Set(all.flatMap((a) => [...a.redirect_uris, ...a.post_logout_redirect_uris]).map((uri) => new URL(uri).origin))];
+    agencyOrigins = [
+      ...new Set(
+        all
+          .flatMap((a) => [...a.redirect_uris, ...a.post_logout_redirect_uris])
+          .map((uri) => new URL(uri).origin),
+      ),
+    ];
   };
   await refreshAgencies();
 
@@ -105,10 +122,28 @@ async function assemble(config: IdentityConfig, logger: Logger, db: Database, re
       return { database: db.kind };
     },
   });
-  await mountOidcProvider(server, provider, () => securityHeaders({ formActionOrigins, secureTransport: config.secureCookies }));
+  await mountOidcProvider(server, provider, () =>
+    securityHeaders({ formActionOrigins, secureTransport: config.secureCookies }),
+  );
   registerHomeRoutes(server);
-  registerInteractionRoutes(server, { provider, accounts, agencies, hasher, consents, consentTtlDays: config.consentTtlDays });
-  const signUp = createSignUpService({ db, accounts, flows, hasher, email, baseUrl: config.issuer, linkTtlHours: config.signUpLinkTtlHours, now });
+  registerInteractionRoutes(server, {
+    provider,
+    accounts,
+    agencies,
+    hasher,
+    consents,
+    consentTtlDays: config.consentTtlDays,
+  });
+  const signUp = createSignUpService({
+    db,
+    accounts,
+    flows,
+    hasher,
+    email,
+    baseUrl: config.issuer,
+    linkTtlHours: config.signUpLinkTtlHours,
+    now,
+  });
   registerSignUpRoutes(server, { provider, signUp, flows, secureCookies: config.secureCookies, now });
   if (config.devTools && !config.smtp) registerDevOutboxRoutes(server, outbox);
 

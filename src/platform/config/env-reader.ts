@@ -19,7 +19,8 @@ export function readOptional(env: Env, name: string): string | undefined {
 export function readPort(env: Env, name: string, fallback: number): number {
   const raw = readOptional(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number between 0 and 65535, got "${raw}".`);
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError(name, `must be a whole number between 0 and 65535, got "${raw}".`);
   const port = Number(raw);
   if (port > 65535) throw new ConfigError(name, `must be between 0 and 65535, got ${port}.`);
   return port;
@@ -58,6 +59,7 @@ export function readKey(env: Env, name: string): Buffer | undefined {
   const raw = readOptional(env, name);
   if (raw === undefined) return undefined;
   const key = Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new ConfigError(name, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32).');
+  if (key.length !== 32)
+    throw new ConfigError(name, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32).');
   return key;
 }

@@ -12,20 +12,29 @@ export interface FieldCipher {
 const VERSION = 'v1';
 
 export function createFieldCipher(dataKey: Buffer, fingerprintKey: Buffer): FieldCipher {
-  if (dataKey.length !== 32 || fingerprintKey.length !== 32) throw new Error('Field cipher keys must be 32 bytes');
+  if (dataKey.length !== 32 || fingerprintKey.length !== 32)
+    throw new Error('Field cipher keys must be 32 bytes');
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [VERSION, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+      return [
+        VERSION,
+        iv.toString('base64url'),
+        body.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+      ].join('.');
     },
     decrypt(sealed) {
       const [version, iv, body, tag] = sealed.split('.');
-      if (version !== VERSION || !iv || !body || tag === undefined) throw new Error('Unrecognised ciphertext');
+      if (version !== VERSION || !iv || !body || tag === undefined)
+        throw new Error('Unrecognised ciphertext');
       const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     },
     fingerprint(value) {
       return createHmac('sha256', fingerprintKey).update(value).digest('base64url');

@@ -8,7 +8,9 @@ export type LocalSecrets = Record<string, string>;
 
 /** Returns the named secrets from `file`, generating and saving any that are missing. */
 export function loadLocalSecrets(file: string, names: readonly string[]): LocalSecrets {
-  const current: LocalSecrets = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets) : {};
+  const current: LocalSecrets = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets)
+    : {};
   let changed = false;
   for (const name of names) {
     if (!current[name]) {

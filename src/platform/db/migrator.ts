@@ -21,13 +21,21 @@ export function loadMigrations(folder: string): Migration[] {
 const LOCK_ID = 727_274_001;
 
 /** Applies pending migrations; returns the versions applied now. */
-export async function migrate(db: Database, migrations: readonly Migration[], table = 'schema_migrations'): Promise<string[]> {
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[],
+  table = 'schema_migrations',
+): Promise<string[]> {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`Bad migrations table name ${table}`);
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS ${table} (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await tx.query<{ version: string }>(`SELECT version FROM ${table}`)).map((r) => r.version));
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS ${table} (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const done = new Set(
+      (await tx.query<{ version: string }>(`SELECT version FROM ${table}`)).map((r) => r.version),
+    );
     for (const migration of migrations) {
       if (done.has(migration.version)) continue;
       await tx.exec(migration.sql);

@@ -25,7 +25,8 @@ export async function openPgliteDatabase(location: string): Promise<Database> {
       serial(() =>
         db.transaction(async (tx) =>
           work({
-            query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows,
+            query: async <R>(sql: string, params: readonly unknown[] = []) =>
+              (await tx.query<R>(sql, params as unknown[])).rows,
             exec: async (sql: string) => {
               await tx.exec(sql);
             },

@@ -15,8 +15,10 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (messageKey: MessageKey = 'error.badRequest') => new AppError('E400', 400, messageKey);
+export const badRequest = (messageKey: MessageKey = 'error.badRequest') =>
+  new AppError('E400', 400, messageKey);
 export const notFound = () => new AppError('E404', 404, 'error.notFound');
-export const forbidden = (messageKey: MessageKey = 'error.forbidden') => new AppError('E403', 403, messageKey);
+export const forbidden = (messageKey: MessageKey = 'error.forbidden') =>
+  new AppError('E403', 403, messageKey);
 export const unavailable = (messageKey: MessageKey = 'error.unavailable') =>
   new AppError('E503', 503, messageKey);

@@ -7,12 +7,18 @@ export interface StepGraph<Step extends string, State> {
   readonly allowed: { readonly [S in Step]: (state: State) => boolean };
 }
 
-export function defineSteps<Step extends string, State>(graph: StepGraph<Step, State>): StepGraph<Step, State> {
+export function defineSteps<Step extends string, State>(
+  graph: StepGraph<Step, State>,
+): StepGraph<Step, State> {
   return graph;
 }
 
 /** The step to show: the requested one if allowed, else the furthest allowed one. */
-export function resolveStep<Step extends string, State>(graph: StepGraph<Step, State>, state: State, requested: Step): Step {
+export function resolveStep<Step extends string, State>(
+  graph: StepGraph<Step, State>,
+  state: State,
+  requested: Step,
+): Step {
   if (graph.allowed[requested](state)) return requested;
   const allowed = graph.steps.filter((step) => graph.allowed[step](state));
   const furthest = allowed[allowed.length - 1];

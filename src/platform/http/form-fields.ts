@@ -2,7 +2,11 @@
 // repeated field, a value that is not a string, an over-long value) is a bad request.
 import { badRequest } from '../errors/app-error.ts';
 
-export function formFields<K extends string>(body: unknown, names: readonly K[], maxLength = 4096): Record<K, string> {
+export function formFields<K extends string>(
+  body: unknown,
+  names: readonly K[],
+  maxLength = 4096,
+): Record<K, string> {
   if (typeof body !== 'object' || body === null) throw badRequest();
   const source = body as Record<string, unknown>;
   const out = {} as Record<K, string>;

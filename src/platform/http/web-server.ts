@@ -82,23 +82,35 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
     decorateReply: false,
     maxAge: '1d',
   });
-  await app.register(fastifyStatic, { root: OWN_ASSETS, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: OWN_ASSETS,
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
 
-  const headers = () => securityHeaders({ formActionOrigins: options.formActionOrigins, secureTransport: options.secureCookies });
+  const headers = () =>
+    securityHeaders({ formActionOrigins: options.formActionOrigins, secureTransport: options.secureCookies });
   app.addHook('onRequest', async (req, reply) => {
     const query = req.query as Record<string, unknown> | undefined;
     const choice = query?.lang;
     req.locale = negotiateLocale(choice, req.cookies[langCookie], req.headers['accept-language']);
     req.t = translator(req.locale);
     if (choice === req.locale) {
-      void reply.setCookie(langCookie, req.locale, { path: '/', sameSite: 'lax', maxAge: 31536000, httpOnly: true });
+      void reply.setCookie(langCookie, req.locale, {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 31536000,
+        httpOnly: true,
+      });
     }
     reply.headers(headers());
   });
 
   // CSRF on every unsafe request unless a route opts out (protocol endpoints with their own protection).
   app.addHook('preHandler', (req, reply, done) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.routeOptions.config.csrf === false) return done();
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.routeOptions.config.csrf === false)
+      return done();
     app.csrfProtection(req, reply, done);
   });
 
@@ -117,8 +129,12 @@ export async function createWebServer(options: WebServerOptions): Promise<Fastif
     }
   });
 
-  app.setNotFoundHandler((req, reply) => renderErrorPage(options.errorPage, req, reply, new AppError('E404', 404, 'error.notFound')));
-  app.setErrorHandler((error, req, reply) => renderErrorPage(options.errorPage, req, reply, classify(error, req)));
+  app.setNotFoundHandler((req, reply) =>
+    renderErrorPage(options.errorPage, req, reply, new AppError('E404', 404, 'error.notFound')),
+  );
+  app.setErrorHandler((error, req, reply) =>
+    renderErrorPage(options.errorPage, req, reply, classify(error, req)),
+  );
   return app as unknown as FastifyInstance;
 }
 

@@ -74,12 +74,18 @@ export function createLogger(options: LoggerOptions): Logger {
         req: (req: { method: string; url: string; id: string }) => ({
           id: req.id,
           method: req.method,
-          url: scrubText(req.url.replace(/([?&](code|state|token|id_token_hint|nonce)=)[^&]+/g, '$1[redacted]')),
+          url: scrubText(
+            req.url.replace(/([?&](code|state|token|id_token_hint|nonce)=)[^&]+/g, '$1[redacted]'),
+          ),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: (error: Error) => {
           const serialized = pino.stdSerializers.err(error);
-          return { ...serialized, message: scrubText(serialized.message ?? ''), stack: scrubText(serialized.stack ?? '') };
+          return {
+            ...serialized,
+            message: scrubText(serialized.message ?? ''),
+            stack: scrubText(serialized.stack ?? ''),
+          };
         },
       },
     },

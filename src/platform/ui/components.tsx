@@ -41,8 +41,19 @@ export interface TextFieldProps {
   maxLength?: number;
 }
 
-export function TextField({ name, label, type = 'text', value, hint, error, autocomplete, required, maxLength }: TextFieldProps) {
-  const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function TextField({
+  name,
+  label,
+  type = 'text',
+  value,
+  hint,
+  error,
+  autocomplete,
+  required,
+  maxLength,
+}: TextFieldProps) {
+  const described =
+    [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <label class={`usa-label${error ? ' usa-label--error' : ''}`} for={name}>
@@ -74,7 +85,15 @@ export function TextField({ name, label, type = 'text', value, hint, error, auto
   );
 }
 
-export function Alert({ kind, heading, children }: { kind: 'info' | 'success' | 'warning' | 'error'; heading?: string; children: ComponentChildren }) {
+export function Alert({
+  kind,
+  heading,
+  children,
+}: {
+  kind: 'info' | 'success' | 'warning' | 'error';
+  heading?: string;
+  children: ComponentChildren;
+}) {
   return (
     <div class={`usa-alert usa-alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       <div class="usa-alert__body">

@@ -17,12 +17,10 @@ export interface AuditRepo {
 export function createAuditRepo(db: Queryable): AuditRepo {
   return {
     async record(event) {
-      await db.query('INSERT INTO audit_events (subject, action, request_id, detail) VALUES ($1, $2, $3, $4)', [
-        event.subject,
-        event.action,
-        event.requestId,
-        JSON.stringify(event.detail ?? {}),
-      ]);
+      await db.query(
+        'INSERT INTO audit_events (subject, action, request_id, detail) VALUES ($1, $2, $3, $4)',
+        [event.subject, event.action, event.requestId, JSON.stringify(event.detail ?? {})],
+      );
     },
     async forSubject(subject, limit) {
       const rows = await db.query<{ action: string; occurred_at: Date }>(

@@ -19,22 +19,28 @@ export interface LoginRequestsRepo {
 export function createLoginRequestsRepo(db: Queryable, cipher: FieldCipher): LoginRequestsRepo {
   return {
     async save(state, request, expiresAt) {
-      await db.query('INSERT INTO login_requests (state_hash, code_verifier_enc, nonce, return_to, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        hashToken(state),
-        cipher.encrypt(request.codeVerifier),
-        request.nonce,
-        request.returnTo,
-        expiresAt,
-      ]);
+      await db.query(
+        'INSERT INTO login_requests (state_hash, code_verifier_enc, nonce, return_to, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [hashToken(state), cipher.encrypt(request.codeVerifier), request.nonce, request.returnTo, expiresAt],
+      );
     },
     async take(state, now) {
-      const rows = await db.query<{ code_verifier_enc: string; nonce: string; return_to: string; expires_at: Date }>(
+      const rows = await db.query<{
+        code_verifier_enc: string;
+        nonce: string;
+        return_to: string;
+        expires_at: Date;
+      }>(
         'DELETE FROM login_requests WHERE state_hash = $1 RETURNING code_verifier_enc, nonce, return_to, expires_at',
         [hashToken(state)],
       );
       const row = rows[0];
       if (!row || row.expires_at <= now) return undefined;
-      return { codeVerifier: cipher.decrypt(row.code_verifier_enc), nonce: row.nonce, returnTo: row.return_to };
+      return {
+        codeVerifier: cipher.decrypt(row.code_verifier_enc),
+        nonce: row.nonce,
+        returnTo: row.return_to,
+      };
     },
   };
 }

@@ -45,7 +45,14 @@ export function createSessionsRepo(db: Queryable, cipher: FieldCipher, policy: S
       await db.query(
         `INSERT INTO web_sessions (id_hash, subject, claims_enc, id_token_enc, created_at, last_seen_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $5, $6)`,
-        [hashToken(token), claims.sub, cipher.encrypt(JSON.stringify(claims)), cipher.encrypt(idToken), now, new Date(now.getTime() + policy.absoluteSeconds * 1000)],
+        [
+          hashToken(token),
+          claims.sub,
+          cipher.encrypt(JSON.stringify(claims)),
+          cipher.encrypt(idToken),
+          now,
+          new Date(now.getTime() + policy.absoluteSeconds * 1000),
+        ],
       );
       return token;
     },
@@ -59,7 +66,10 @@ export function createSessionsRepo(db: Queryable, cipher: FieldCipher, policy: S
       return rows[0] && toSession(rows[0]);
     },
     async destroy(token) {
-      const rows = await db.query<Row>('DELETE FROM web_sessions WHERE id_hash = $1 RETURNING subject, claims_enc, id_token_enc, created_at', [hashToken(token)]);
+      const rows = await db.query<Row>(
+        'DELETE FROM web_sessions WHERE id_hash = $1 RETURNING subject, claims_enc, id_token_enc, created_at',
+        [hashToken(token)],
+      );
       return rows[0] && toSession(rows[0]);
     },
   };

@@ -30,7 +30,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       throw new AppError('E503-IDP', 503, 'acct.signIn.providerDown');
     }
     const expiresAt = new Date(deps.now().getTime() + deps.loginRequestTtlSeconds * 1000);
-    await deps.loginRequests.save(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, returnTo: '/' }, expiresAt);
+    await deps.loginRequests.save(
+      start.state,
+      { codeVerifier: start.codeVerifier, nonce: start.nonce, returnTo: '/' },
+      expiresAt,
+    );
     return reply.redirect(start.url, 303);
   });
 
@@ -38,11 +42,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     const state = queryParam(req.query, 'state');
     const error = queryParam(req.query, 'error');
     const pending = state ? await deps.loginRequests.take(state, deps.now()) : undefined;
-    if (error === 'access_denied') return reply.page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.cancelled'));
-    if (!pending || !state) return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
+    if (error === 'access_denied')
+      return reply.page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.cancelled'));
+    if (!pending || !state)
+      return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
     let result;
     try {
-      result = await deps.idp.finishAuthorization(new URL(req.url, deps.baseUrl), { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+      result = await deps.idp.finishAuthorization(new URL(req.url, deps.baseUrl), {
+        state,
+        nonce: pending.nonce,
+        codeVerifier: pending.codeVerifier,
+      });
     } catch (failure) {
       req.log.warn({ err: failure }, 'sign-in callback rejected');
       return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));

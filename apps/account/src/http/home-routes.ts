@@ -5,7 +5,10 @@ import type { AuditRepo } from '../db/audit-repo.ts';
 import { currentSession, type SessionCookies } from '../session/current-session.ts';
 import { SignedInHomePage, SignedOutHomePage } from '../views/home-pages.tsx';
 
-export function registerHomeRoutes(app: FastifyInstance, deps: { sessions: SessionsRepo; audit: AuditRepo; cookies: SessionCookies; now: () => Date }): void {
+export function registerHomeRoutes(
+  app: FastifyInstance,
+  deps: { sessions: SessionsRepo; audit: AuditRepo; cookies: SessionCookies; now: () => Date },
+): void {
   app.get('/', async (req, reply) => {
     const session = await currentSession(req, deps.cookies, deps.sessions, deps.now());
     if (!session) return reply.page((ctx) => SignedOutHomePage(ctx));

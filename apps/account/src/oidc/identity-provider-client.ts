@@ -27,7 +27,10 @@ export interface SignInResult {
 
 export interface IdentityProviderClient {
   startAuthorization(): Promise<AuthorizationStart>;
-  finishAuthorization(callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string }): Promise<SignInResult>;
+  finishAuthorization(
+    callbackUrl: URL,
+    expected: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<SignInResult>;
   endSessionUrl(idToken: string): Promise<string>;
 }
 
@@ -36,10 +39,16 @@ export function createIdentityProviderClient(settings: OidcClientSettings): Iden
   const insecure = settings.issuer.startsWith('http://');
   const config = () => {
     configuration ??= oidc
-      .discovery(new URL(settings.issuer), settings.clientId, undefined, oidc.ClientSecretBasic(settings.clientSecret), {
-        execute: insecure ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
-      })
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        undefined,
+        oidc.ClientSecretBasic(settings.clientSecret),
+        {
+          execute: insecure ? [oidc.allowInsecureRequests] : [],
+          timeout: 10,
+        },
+      )
       .catch((error: unknown) => {
         configuration = undefined;
         throw error;
@@ -82,7 +91,10 @@ export function createIdentityProviderClient(settings: OidcClientSettings): Iden
     },
     async endSessionUrl(idToken) {
       const cfg = await config();
-      return oidc.buildEndSessionUrl(cfg, { id_token_hint: idToken, post_logout_redirect_uri: settings.postLogoutRedirectUri }).href;
+      return oidc.buildEndSessionUrl(cfg, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: settings.postLogoutRedirectUri,
+      }).href;
     },
   };
 }

@@ -23,7 +23,12 @@ export function sessionCookies(secure: boolean): SessionCookies {
   };
 }
 
-export async function currentSession(req: FastifyRequest, cookies: SessionCookies, sessions: SessionsRepo, now: Date): Promise<WebSession | undefined> {
+export async function currentSession(
+  req: FastifyRequest,
+  cookies: SessionCookies,
+  sessions: SessionsRepo,
+  now: Date,
+): Promise<WebSession | undefined> {
   const token = cookies.read(req);
   return token ? sessions.touch(token, now) : undefined;
 }

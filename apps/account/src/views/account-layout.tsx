@@ -3,7 +3,17 @@ import type { ComponentChildren } from 'preact';
 import { Layout } from '#platform/ui/layout.tsx';
 import type { PageContext } from '#platform/ui/page-context.ts';
 
-export function AccountLayout({ ctx, title, signedIn, children }: { ctx: PageContext; title: string; signedIn: boolean; children: ComponentChildren }) {
+export function AccountLayout({
+  ctx,
+  title,
+  signedIn,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  signedIn: boolean;
+  children: ComponentChildren;
+}) {
   const nav = signedIn
     ? [
         { href: '/', label: ctx.t('acct.nav.home') },

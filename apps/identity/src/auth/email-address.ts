@@ -6,5 +6,7 @@ export function normaliseEmail(raw: string): string {
 }
 
 export function isValidEmail(email: string): boolean {
-  return email.length <= EMAIL_MAX_LENGTH && /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(email);
+  return (
+    email.length <= EMAIL_MAX_LENGTH && /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(email)
+  );
 }

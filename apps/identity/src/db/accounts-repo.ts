@@ -68,11 +68,16 @@ export function createAccountsRepo(db: Queryable, cipher: FieldCipher): Accounts
       return rows[0] && toAccount(rows[0]);
     },
     async findByEmail(email) {
-      const rows = await db.query<AccountRow>(`SELECT ${columns} FROM accounts WHERE email_fp = $1`, [cipher.fingerprint(email)]);
+      const rows = await db.query<AccountRow>(`SELECT ${columns} FROM accounts WHERE email_fp = $1`, [
+        cipher.fingerprint(email),
+      ]);
       return rows[0] && toAccount(rows[0]);
     },
     async updatePasswordHash(id, passwordHash) {
-      await db.query('UPDATE accounts SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
+      await db.query('UPDATE accounts SET password_hash = $2, updated_at = now() WHERE id = $1', [
+        id,
+        passwordHash,
+      ]);
     },
   };
 }

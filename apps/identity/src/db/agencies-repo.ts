@@ -21,7 +21,12 @@ export interface AgenciesRepo {
 type Metadata = Omit<AgencyRegistration, 'client_secret' | 'client_id' | 'name'>;
 
 export function createAgenciesRepo(db: Queryable, cipher: FieldCipher): AgenciesRepo {
-  const toAgency = (row: { client_id: string; name: string; metadata: Metadata; client_secret_enc: string | null }): AgencyRegistration => ({
+  const toAgency = (row: {
+    client_id: string;
+    name: string;
+    metadata: Metadata;
+    client_secret_enc: string | null;
+  }): AgencyRegistration => ({
     client_id: row.client_id,
     name: row.name,
     ...row.metadata,

@@ -10,7 +10,12 @@ export type OidcPayload = Record<string, unknown> & {
 };
 
 export interface OidcStore {
-  upsert(model: string, id: string, payload: OidcPayload, expiresInSeconds: number | undefined): Promise<void>;
+  upsert(
+    model: string,
+    id: string,
+    payload: OidcPayload,
+    expiresInSeconds: number | undefined,
+  ): Promise<void>;
   find(model: string, id: string): Promise<OidcPayload | undefined>;
   findBy(model: string, column: 'uid' | 'user_code', value: string): Promise<OidcPayload | undefined>;
   consume(model: string, id: string): Promise<void>;
@@ -21,8 +26,13 @@ export interface OidcStore {
 
 export function createOidcStore(db: Queryable): OidcStore {
   const live = '(expires_at IS NULL OR expires_at > now())';
-  const payloadOf = (row: { payload: OidcPayload; consumed_at: Date | null } | undefined): OidcPayload | undefined =>
-    row && { ...row.payload, ...(row.consumed_at ? { consumed: Math.floor(row.consumed_at.getTime() / 1000) } : {}) };
+  const payloadOf = (
+    row: { payload: OidcPayload; consumed_at: Date | null } | undefined,
+  ): OidcPayload | undefined =>
+    row && {
+      ...row.payload,
+      ...(row.consumed_at ? { consumed: Math.floor(row.consumed_at.getTime() / 1000) } : {}),
+    };
   return {
     async upsert(model, id, payload, expiresInSeconds) {
       // Expiry is computed by the database clock, the same clock every lookup compares with.
@@ -31,7 +41,15 @@ export function createOidcStore(db: Queryable): OidcStore {
          VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7::double precision))
          ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
            user_code = EXCLUDED.user_code, uid = EXCLUDED.uid, expires_at = EXCLUDED.expires_at`,
-        [model, id, JSON.stringify(payload), payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiresInSeconds || null],
+        [
+          model,
+          id,
+          JSON.stringify(payload),
+          payload.grantId ?? null,
+          payload.userCode ?? null,
+          payload.uid ?? null,
+          expiresInSeconds || null,
+        ],
       );
     },
     async find(model, id) {

@@ -26,11 +26,25 @@ export function createOutboxRepo(db: Queryable): OutboxRepo {
       ]);
     },
     async latest(limit) {
-      const rows = await db.query<{ id: number; channel: OutboxMessage['channel']; recipient: string; subject: string; body: string; created_at: Date }>(
+      const rows = await db.query<{
+        id: number;
+        channel: OutboxMessage['channel'];
+        recipient: string;
+        subject: string;
+        body: string;
+        created_at: Date;
+      }>(
         'SELECT id, channel, recipient, subject, body, created_at FROM dev_outbox ORDER BY id DESC LIMIT $1',
         [limit],
       );
-      return rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, body: r.body, createdAt: r.created_at }));
+      return rows.map((r) => ({
+        id: r.id,
+        channel: r.channel,
+        recipient: r.recipient,
+        subject: r.subject,
+        body: r.body,
+        createdAt: r.created_at,
+      }));
     },
   };
 }

@@ -26,7 +26,12 @@ export function createSecretsRepo(db: Database, cipher: FieldCipher): SecretsRep
         for (const alg of SIGNING_ALGORITHMS) {
           if (keys.some((key) => key.alg === alg)) continue;
           const { privateKey } = await generateKeyPair(alg, { extractable: true });
-          const jwk: JWK = { ...(await exportJWK(privateKey)), alg, use: 'sig', kid: randomBytes(12).toString('base64url') };
+          const jwk: JWK = {
+            ...(await exportJWK(privateKey)),
+            alg,
+            use: 'sig',
+            kid: randomBytes(12).toString('base64url'),
+          };
           await tx.query('INSERT INTO signing_keys (kid, alg, private_jwk_enc) VALUES ($1, $2, $3)', [
             jwk.kid,
             alg,
@@ -39,11 +44,14 @@ export function createSecretsRepo(db: Database, cipher: FieldCipher): SecretsRep
     },
     async secret(name) {
       const fresh = randomBytes(32).toString('base64url');
-      await db.query('INSERT INTO app_secrets (name, value_enc) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
-        name,
-        cipher.encrypt(fresh),
-      ]);
-      const rows = await db.query<{ value_enc: string }>('SELECT value_enc FROM app_secrets WHERE name = $1', [name]);
+      await db.query(
+        'INSERT INTO app_secrets (name, value_enc) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+        [name, cipher.encrypt(fresh)],
+      );
+      const rows = await db.query<{ value_enc: string }>(
+        'SELECT value_enc FROM app_secrets WHERE name = $1',
+        [name],
+      );
       return cipher.decrypt(rows[0]!.value_enc);
     },
   };

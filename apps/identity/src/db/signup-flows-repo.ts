@@ -27,7 +27,13 @@ interface Row {
 }
 
 export interface SignUpFlowsRepo {
-  start(input: { email: string; tokenHash: string; interactionUid: string | null; locale: Locale; expiresAt: Date }): Promise<SignUpFlow>;
+  start(input: {
+    email: string;
+    tokenHash: string;
+    interactionUid: string | null;
+    locale: Locale;
+    expiresAt: Date;
+  }): Promise<SignUpFlow>;
   findById(id: string): Promise<SignUpFlow | undefined>;
   /** Marks the flow confirmed by its link token, once; returns it, or undefined if unknown, used or expired. */
   confirmByToken(tokenHash: string, now: Date): Promise<SignUpFlow | undefined>;
@@ -51,7 +57,15 @@ export function createSignUpFlowsRepo(db: Queryable, cipher: FieldCipher): SignU
       const rows = await db.query<Row>(
         `INSERT INTO signup_flows (id, email_fp, email_enc, token_hash, interaction_uid, locale, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${columns}`,
-        [randomUUID(), cipher.fingerprint(input.email), cipher.encrypt(input.email), input.tokenHash, input.interactionUid, input.locale, input.expiresAt],
+        [
+          randomUUID(),
+          cipher.fingerprint(input.email),
+          cipher.encrypt(input.email),
+          input.tokenHash,
+          input.interactionUid,
+          input.locale,
+          input.expiresAt,
+        ],
       );
       return toFlow(rows[0]!);
     },

@@ -24,7 +24,9 @@ export interface SignUpDeps {
 }
 
 export type StartResult = { ok: true; flow: SignUpFlow } | { ok: false; error: MessageKey };
-export type CompleteResult = { ok: true; account: Account; flow: SignUpFlow } | { ok: false; errors: { field: string; key: MessageKey }[] };
+export type CompleteResult =
+  | { ok: true; account: Account; flow: SignUpFlow }
+  | { ok: false; errors: { field: string; key: MessageKey }[] };
 
 export interface SignUpInput {
   givenName: string;
@@ -40,14 +42,30 @@ export function createSignUpService(deps: SignUpDeps) {
       if (!isValidEmail(email)) return { ok: false, error: 'idp.signUp.emailInvalid' };
       const token = randomToken();
       const expiresAt = new Date(deps.now().getTime() + deps.linkTtlHours * 3600_000);
-      const flow = await deps.flows.start({ email, tokenHash: hashToken(token), interactionUid, locale, expiresAt });
+      const flow = await deps.flows.start({
+        email,
+        tokenHash: hashToken(token),
+        interactionUid,
+        locale,
+        expiresAt,
+      });
       const t = translator(locale);
       const existing = await deps.accounts.findByEmail(email);
       if (existing) {
-        await deps.email.send({ to: email, kind: 'sign-up-existing', subject: t('idp.email.existing.subject'), text: t('idp.email.existing.body') });
+        await deps.email.send({
+          to: email,
+          kind: 'sign-up-existing',
+          subject: t('idp.email.existing.subject'),
+          text: t('idp.email.existing.body'),
+        });
       } else {
         const link = `${deps.baseUrl}/sign-up/confirm?token=${encodeURIComponent(token)}`;
-        await deps.email.send({ to: email, kind: 'sign-up-confirm', subject: t('idp.email.confirm.subject'), text: t('idp.email.confirm.body', { link }) });
+        await deps.email.send({
+          to: email,
+          kind: 'sign-up-confirm',
+          subject: t('idp.email.confirm.subject'),
+          text: t('idp.email.confirm.body', { link }),
+        });
       }
       return { ok: true, flow };
     },
@@ -61,8 +79,14 @@ export function createSignUpService(deps: SignUpDeps) {
       if (errors.length > 0) return { ok: false, errors };
       const passwordHash = await deps.hasher.hash(input.password);
       const account = await deps.db.transaction(async (tx) => {
-        const created = await deps.accounts.create(tx, { email: flow.email, givenName: input.givenName.trim(), familyName: input.familyName.trim(), passwordHash });
-        if (!(await deps.flows.complete(tx, flow.id, created.id))) throw new Error('Sign-up flow was already completed');
+        const created = await deps.accounts.create(tx, {
+          email: flow.email,
+          givenName: input.givenName.trim(),
+          familyName: input.familyName.trim(),
+          passwordHash,
+        });
+        if (!(await deps.flows.complete(tx, flow.id, created.id)))
+          throw new Error('Sign-up flow was already completed');
         return created;
       });
       return { ok: true, account, flow: { ...flow, completedAt: deps.now() } };
@@ -80,10 +104,17 @@ function validate(input: SignUpInput): { field: string; key: MessageKey }[] {
     else if (value.length > 100) errors.push({ field, key: 'idp.password.nameTooLong' });
   }
   const passwordError = checkPassword(input.password, input.passwordConfirmation);
-  if (passwordError) errors.push({ field: passwordError === 'idp.password.mismatch' ? 'passwordConfirmation' : 'password', key: passwordError });
+  if (passwordError)
+    errors.push({
+      field: passwordError === 'idp.password.mismatch' ? 'passwordConfirmation' : 'password',
+      key: passwordError,
+    });
   return errors;
 }
 
-export function translateErrors(errors: { field: string; key: MessageKey }[], t: (key: MessageKey) => string): FieldError[] {
+export function translateErrors(
+  errors: { field: string; key: MessageKey }[],
+  t: (key: MessageKey) => string,
+): FieldError[] {
   return errors.map((e) => ({ field: e.field, message: t(e.key) }));
 }

@@ -24,7 +24,11 @@ export interface InteractionDeps {
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
-export async function loadInteraction(provider: Provider, req: FastifyRequest, reply: FastifyReply): Promise<Details> {
+export async function loadInteraction(
+  provider: Provider,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Details> {
   try {
     return await provider.interactionDetails(req.raw, reply.raw);
   } catch {
@@ -32,20 +36,29 @@ export async function loadInteraction(provider: Provider, req: FastifyRequest, r
   }
 }
 
-export async function finishInteraction(provider: Provider, req: FastifyRequest, reply: FastifyReply, result: Parameters<Provider['interactionResult']>[2]) {
-  const redirectTo = await provider.interactionResult(req.raw, reply.raw, result, { mergeWithLastSubmission: false });
+export async function finishInteraction(
+  provider: Provider,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  result: Parameters<Provider['interactionResult']>[2],
+) {
+  const redirectTo = await provider.interactionResult(req.raw, reply.raw, result, {
+    mergeWithLastSubmission: false,
+  });
   return reply.redirect(redirectTo, 303);
 }
 
 export function registerInteractionRoutes(app: FastifyInstance, deps: InteractionDeps): void {
   const agencyName = async (details: Details, req: FastifyRequest) =>
-    (await deps.agencies.find(String(details.params.client_id)))?.name ?? req.t('idp.interaction.agencyFallback');
+    (await deps.agencies.find(String(details.params.client_id)))?.name ??
+    req.t('idp.interaction.agencyFallback');
 
   app.get<{ Params: { uid: string } }>('/interaction/:uid', async (req, reply) => {
     const details = await loadInteraction(deps.provider, req, reply);
     if (details.uid !== req.params.uid) throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
     const name = await agencyName(details, req);
-    if (details.prompt.name === 'login') return reply.page((ctx) => SignInPage(ctx, { uid: details.uid, agencyName: name }));
+    if (details.prompt.name === 'login')
+      return reply.page((ctx) => SignInPage(ctx, { uid: details.uid, agencyName: name }));
     if (details.prompt.name === 'consent') {
       const scopes = String(details.params.scope ?? 'openid').split(' ');
       return reply.page((ctx) => ConsentPage(ctx, { uid: details.uid, agencyName: name, scopes }));
@@ -58,11 +71,17 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     const form = formFields(req.body, ['email', 'password'], 1024);
     const email = normaliseEmail(form.email);
     const account = email ? await deps.accounts.findByEmail(email) : undefined;
-    const valid = account ? await deps.hasher.verify(account.passwordHash, form.password) : await deps.hasher.verifyDummy(form.password);
+    const valid = account
+      ? await deps.hasher.verify(account.passwordHash, form.password)
+      : await deps.hasher.verifyDummy(form.password);
     if (!account || !valid) {
       req.log.info({ event: 'sign_in_failed' }, 'sign-in failed');
       const name = await agencyName(details, req);
-      return reply.code(401).page((ctx) => SignInPage(ctx, { uid: details.uid, agencyName: name, email: form.email, failed: true }));
+      return reply
+        .code(401)
+        .page((ctx) =>
+          SignInPage(ctx, { uid: details.uid, agencyName: name, email: form.email, failed: true }),
+        );
     }
     if (deps.hasher.needsRehash(account.passwordHash)) {
       await deps.accounts.updatePasswordHash(account.id, await deps.hasher.hash(form.password));
@@ -74,20 +93,38 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
   app.post<{ Params: { uid: string } }>('/interaction/:uid/consent', async (req, reply) => {
     const details = await loadInteraction(deps.provider, req, reply);
     const { decision } = formFields(req.body, ['decision']);
-    if (details.prompt.name !== 'consent' || !details.session?.accountId) throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
+    if (details.prompt.name !== 'consent' || !details.session?.accountId)
+      throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
     if (decision !== 'allow') {
-      return finishInteraction(deps.provider, req, reply, { error: 'access_denied', error_description: 'The person declined to share their information' });
+      return finishInteraction(deps.provider, req, reply, {
+        error: 'access_denied',
+        error_description: 'The person declined to share their information',
+      });
     }
     const { Grant } = deps.provider;
-    const grant = details.grantId ? await Grant.find(details.grantId) : new Grant({ accountId: details.session.accountId, clientId: String(details.params.client_id) });
+    const grant = details.grantId
+      ? await Grant.find(details.grantId)
+      : new Grant({ accountId: details.session.accountId, clientId: String(details.params.client_id) });
     if (!grant) throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
-    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+    const missing = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+      grant.addResourceScope(indicator, scopes.join(' '));
     const grantId = await grant.save();
-    const consented = String(details.params.scope ?? 'openid').split(' ').filter(Boolean);
-    await deps.consents.record(details.session.accountId, String(details.params.client_id), consented, new Date(Date.now() + deps.consentTtlDays * 86400_000));
+    const consented = String(details.params.scope ?? 'openid')
+      .split(' ')
+      .filter(Boolean);
+    await deps.consents.record(
+      details.session.accountId,
+      String(details.params.client_id),
+      consented,
+      new Date(Date.now() + deps.consentTtlDays * 86400_000),
+    );
     req.log.info({ event: 'consent_granted', clientId: details.params.client_id }, 'consent granted');
     return finishInteraction(deps.provider, req, reply, { consent: { grantId } });
   });

@@ -5,7 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { OIDC_ROUTE_PREFIX } from '../oidc/provider.ts';
 
-export async function mountOidcProvider(app: FastifyInstance, provider: Provider, headers: () => Record<string, string>) {
+export async function mountOidcProvider(
+  app: FastifyInstance,
+  provider: Provider,
+  headers: () => Record<string, string>,
+) {
   const callback = provider.callback();
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();

@@ -7,7 +7,13 @@ import { formFields, queryParam } from '#platform/http/form-fields.ts';
 import type { SignUpFlowsRepo } from '../db/signup-flows-repo.ts';
 import { translateErrors, type SignUpService } from '../flows/sign-up-service.ts';
 import { SIGN_UP_STEPS, signUpPath, type SignUpStep } from '../flows/sign-up-steps.ts';
-import { AccountReadyPage, CheckEmailPage, CreatePasswordPage, InvalidLinkPage, SignUpEmailPage } from '../views/sign-up-pages.tsx';
+import {
+  AccountReadyPage,
+  CheckEmailPage,
+  CreatePasswordPage,
+  InvalidLinkPage,
+  SignUpEmailPage,
+} from '../views/sign-up-pages.tsx';
 
 export interface SignUpRouteDeps {
   provider: Provider;
@@ -20,7 +26,14 @@ export interface SignUpRouteDeps {
 const FLOW_COOKIE = 'idp_signup';
 
 export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps): void {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, signed: true, secure: deps.secureCookies, maxAge: 86400 };
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    signed: true,
+    secure: deps.secureCookies,
+    maxAge: 86400,
+  };
 
   async function currentFlow(req: FastifyRequest) {
     const raw = req.cookies[FLOW_COOKIE];
@@ -45,7 +58,9 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
     const result = await deps.signUp.start(email, uid, req.locale);
     if (!result.ok) {
       const action = uid ? `/interaction/${uid}/sign-up` : '/sign-up';
-      return reply.code(400).page((ctx) => SignUpEmailPage(ctx, { action, email, error: ctx.t(result.error) }));
+      return reply
+        .code(400)
+        .page((ctx) => SignUpEmailPage(ctx, { action, email, error: ctx.t(result.error) }));
     }
     void reply.setCookie(FLOW_COOKIE, result.flow.id, cookieOptions);
     return reply.redirect(signUpPath('check-email', result.flow), 303);
@@ -54,14 +69,21 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
   app.get('/sign-up', (req, reply) => reply.page((ctx) => SignUpEmailPage(ctx, { action: '/sign-up' })));
   app.post('/sign-up', startHandler);
   app.get<{ Params: { uid: string } }>('/interaction/:uid/sign-up', (req, reply) =>
-    reply.page((ctx) => SignUpEmailPage(ctx, { action: `/interaction/${req.params.uid}/sign-up`, signInHref: `/interaction/${req.params.uid}` })),
+    reply.page((ctx) =>
+      SignUpEmailPage(ctx, {
+        action: `/interaction/${req.params.uid}/sign-up`,
+        signInHref: `/interaction/${req.params.uid}`,
+      }),
+    ),
   );
   app.post<{ Params: { uid: string } }>('/interaction/:uid/sign-up', startHandler);
 
   app.get('/sign-up/check-email', async (req, reply) => {
     const flow = await guard(req, reply, 'check-email');
     if (!flow) return reply;
-    return reply.page((ctx) => CheckEmailPage(ctx, { email: flow.email, backHref: signUpPath('email', flow) }));
+    return reply.page((ctx) =>
+      CheckEmailPage(ctx, { email: flow.email, backHref: signUpPath('email', flow) }),
+    );
   });
 
   app.get('/sign-up/confirm', async (req, reply) => {
@@ -75,7 +97,9 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
   const showPassword = async (req: FastifyRequest, reply: FastifyReply) => {
     const flow = await guard(req, reply, 'password');
     if (!flow) return reply;
-    return reply.page((ctx) => CreatePasswordPage(ctx, { action: signUpPath('password', flow), email: flow.email, errors: [] }));
+    return reply.page((ctx) =>
+      CreatePasswordPage(ctx, { action: signUpPath('password', flow), email: flow.email, errors: [] }),
+    );
   };
 
   const createAccount = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -95,16 +119,28 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
       );
     }
     req.log.info({ event: 'account_created', accountId: result.account.id }, 'account created');
-    const redirectTo = flow.interactionUid ? await resumeSignIn(req, reply, flow.interactionUid, result.account.id) : undefined;
+    const redirectTo = flow.interactionUid
+      ? await resumeSignIn(req, reply, flow.interactionUid, result.account.id)
+      : undefined;
     return reply.redirect(redirectTo ?? signUpPath('done', result.flow), 303);
   };
 
   /** Hands the new account to the agency sign-in request it started from, if that request is still alive in this browser. */
-  async function resumeSignIn(req: FastifyRequest, reply: FastifyReply, uid: string, accountId: string): Promise<string | undefined> {
+  async function resumeSignIn(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    uid: string,
+    accountId: string,
+  ): Promise<string | undefined> {
     try {
       const details = await deps.provider.interactionDetails(req.raw, reply.raw);
       if (details.uid !== uid || details.prompt.name !== 'login') return undefined;
-      return await deps.provider.interactionResult(req.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
+      return await deps.provider.interactionResult(
+        req.raw,
+        reply.raw,
+        { login: { accountId } },
+        { mergeWithLastSubmission: false },
+      );
     } catch {
       return undefined; // expired, or the link was opened in another browser
     }

@@ -5,6 +5,7 @@ import type { OutboxRepo } from '../db/outbox-repo.ts';
 export function createOutboxEmailSender(outbox: OutboxRepo): EmailSender {
   return {
     name: 'dev-outbox',
-    send: (message) => outbox.add({ channel: 'email', recipient: message.to, subject: message.subject, body: message.text }),
+    send: (message) =>
+      outbox.add({ channel: 'email', recipient: message.to, subject: message.subject, body: message.text }),
   };
 }

@@ -10,7 +10,8 @@ export function createAdapterFactory(store: OidcStore, agencies: AgenciesRepo) {
     constructor(private readonly model: string) {}
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-      if (this.model === 'Client') throw new Error('Agencies are registered with the CLI, not through the protocol');
+      if (this.model === 'Client')
+        throw new Error('Agencies are registered with the CLI, not through the protocol');
       await store.upsert(this.model, id, payload as OidcPayload, expiresIn);
     }
 

@@ -29,7 +29,9 @@ export const OIDC_ROUTE_PREFIX = '/oidc';
 export function createOidcProvider(deps: ProviderDeps): Provider {
   const configuration: Configuration = {
     adapter: createAdapterFactory(deps.store, deps.agencies),
-    jwks: { keys: deps.signingKeys as Configuration['jwks'] extends { keys: infer K } | undefined ? K : never },
+    jwks: {
+      keys: deps.signingKeys as Configuration['jwks'] extends { keys: infer K } | undefined ? K : never,
+    },
     cookies: {
       keys: deps.cookieKeys,
       names: { session: 'idp_session', interaction: 'idp_interaction', resume: 'idp_resume' },
@@ -66,7 +68,8 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
     async loadExistingGrant(ctx) {
       const { client, session, result } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
-      const grantId = (result?.consent as { grantId?: string } | undefined)?.grantId ?? session.grantIdFor(client.clientId);
+      const grantId =
+        (result?.consent as { grantId?: string } | undefined)?.grantId ?? session.grantIdFor(client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       const scopes = await deps.consents.find(session.accountId, client.clientId, new Date());
       if (!scopes) return undefined;

@@ -8,6 +8,16 @@ export interface DemoPerson {
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  { email: 'maria.garcia@example.com', givenName: 'Maria', familyName: 'Garcia', password: 'orange-tulip-harbor-42' },
-  { email: 'james.wilson@example.com', givenName: 'James', familyName: 'Wilson', password: 'cedar-violin-meadow-17' },
+  {
+    email: 'maria.garcia@example.com',
+    givenName: 'Maria',
+    familyName: 'Garcia',
+    password: 'orange-tulip-harbor-42',
+  },
+  {
+    email: 'james.wilson@example.com',
+    givenName: 'James',
+    familyName: 'Wilson',
+    password: 'cedar-violin-meadow-17',
+  },
 ];

@@ -9,7 +9,10 @@ export interface SeedSettings {
   demoPeople: boolean;
 }
 
-export async function seedIdentity(app: IdentityApp, settings: SeedSettings): Promise<{ peopleCreated: number }> {
+export async function seedIdentity(
+  app: IdentityApp,
+  settings: SeedSettings,
+): Promise<{ peopleCreated: number }> {
   await app.agencies.upsert({
     client_id: settings.accountClientId,
     name: 'Tax Agency Online Account',

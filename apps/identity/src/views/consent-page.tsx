@@ -11,7 +11,9 @@ const SCOPE_LABELS: Record<string, MessageKey> = {
 
 export function ConsentPage(ctx: PageContext, props: { uid: string; agencyName: string; scopes: string[] }) {
   const { t } = ctx;
-  const labels = props.scopes.map((scope) => SCOPE_LABELS[scope]).filter((key): key is MessageKey => key !== undefined);
+  const labels = props.scopes
+    .map((scope) => SCOPE_LABELS[scope])
+    .filter((key): key is MessageKey => key !== undefined);
   return (
     <IdentityLayout ctx={ctx} title={t('idp.consent.title', { agency: props.agencyName })}>
       <h1>{t('idp.consent.title', { agency: props.agencyName })}</h1>

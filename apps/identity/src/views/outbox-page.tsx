@@ -10,7 +10,12 @@ export function OutboxPage(ctx: PageContext, messages: OutboxMessage[]) {
       <p class="usa-intro">{t('idp.outbox.lead')}</p>
       {messages.length === 0 ? <p>{t('idp.outbox.empty')}</p> : null}
       {messages.map((message) => (
-        <article class="usa-summary-box margin-bottom-3" key={message.id} data-outbox-id={message.id} aria-labelledby={`msg-${message.id}`}>
+        <article
+          class="usa-summary-box margin-bottom-3"
+          key={message.id}
+          data-outbox-id={message.id}
+          aria-labelledby={`msg-${message.id}`}
+        >
           <div class="usa-summary-box__body">
             <h2 class="usa-summary-box__heading" id={`msg-${message.id}`}>
               {message.subject}

@@ -16,16 +16,37 @@ export function SignInPage(ctx: PageContext, props: SignInPageProps) {
       <h1>{t('idp.signIn.title')}</h1>
       <p class="usa-intro">{t('idp.signIn.lead', { agency: props.agencyName })}</p>
       {props.failed ? <Alert kind="error">{t('idp.signIn.failed')}</Alert> : null}
-      <form class="usa-form usa-form--large" method="post" action={`/interaction/${props.uid}/sign-in`} novalidate>
+      <form
+        class="usa-form usa-form--large"
+        method="post"
+        action={`/interaction/${props.uid}/sign-in`}
+        novalidate
+      >
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="email" type="email" label={t('idp.signIn.email')} value={props.email} autocomplete="username" required maxLength={254} />
-        <TextField name="password" type="password" label={t('idp.signIn.password')} autocomplete="current-password" required maxLength={1024} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('idp.signIn.email')}
+          value={props.email}
+          autocomplete="username"
+          required
+          maxLength={254}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('idp.signIn.password')}
+          autocomplete="current-password"
+          required
+          maxLength={1024}
+        />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.signIn.submit')}
         </button>
       </form>
       <p>
-        {t('idp.signIn.noAccount')} <a href={`/interaction/${props.uid}/sign-up`}>{t('idp.signIn.createAccount')}</a>
+        {t('idp.signIn.noAccount')}{' '}
+        <a href={`/interaction/${props.uid}/sign-up`}>{t('idp.signIn.createAccount')}</a>
       </p>
     </IdentityLayout>
   );

@@ -3,16 +3,32 @@ import type { PageContext } from '#platform/ui/page-context.ts';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '#platform/ui/components.tsx';
 import { IdentityLayout } from './identity-layout.tsx';
 
-export function SignUpEmailPage(ctx: PageContext, props: { action: string; signInHref?: string | undefined; email?: string; error?: string | undefined }) {
+export function SignUpEmailPage(
+  ctx: PageContext,
+  props: { action: string; signInHref?: string | undefined; email?: string; error?: string | undefined },
+) {
   const { t } = ctx;
   return (
     <IdentityLayout ctx={ctx} title={t('idp.signUp.title')}>
       <h1>{t('idp.signUp.title')}</h1>
       <p class="usa-intro">{t('idp.signUp.lead')}</p>
-      <ErrorSummary title={t('common.fixErrors')} errors={props.error ? [{ field: 'email', message: props.error }] : []} />
+      <ErrorSummary
+        title={t('common.fixErrors')}
+        errors={props.error ? [{ field: 'email', message: props.error }] : []}
+      />
       <form class="usa-form usa-form--large" method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="email" type="email" label={t('idp.signIn.email')} hint={t('idp.signUp.emailHint')} value={props.email} error={props.error} autocomplete="email" required maxLength={254} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('idp.signIn.email')}
+          hint={t('idp.signUp.emailHint')}
+          value={props.email}
+          error={props.error}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.signUp.submit')}
         </button>
@@ -72,10 +88,41 @@ export function CreatePasswordPage(ctx: PageContext, props: PasswordPageProps) {
       <ErrorSummary title={t('common.fixErrors')} errors={props.errors} />
       <form class="usa-form usa-form--large" method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="givenName" label={t('idp.password.givenName')} value={props.givenName} error={errorFor('givenName')} autocomplete="given-name" required maxLength={100} />
-        <TextField name="familyName" label={t('idp.password.familyName')} value={props.familyName} error={errorFor('familyName')} autocomplete="family-name" required maxLength={100} />
-        <TextField name="password" type="password" label={t('idp.password.password')} hint={t('idp.password.passwordHint')} error={errorFor('password')} autocomplete="new-password" required />
-        <TextField name="passwordConfirmation" type="password" label={t('idp.password.confirm')} error={errorFor('passwordConfirmation')} autocomplete="new-password" required />
+        <TextField
+          name="givenName"
+          label={t('idp.password.givenName')}
+          value={props.givenName}
+          error={errorFor('givenName')}
+          autocomplete="given-name"
+          required
+          maxLength={100}
+        />
+        <TextField
+          name="familyName"
+          label={t('idp.password.familyName')}
+          value={props.familyName}
+          error={errorFor('familyName')}
+          autocomplete="family-name"
+          required
+          maxLength={100}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('idp.password.password')}
+          hint={t('idp.password.passwordHint')}
+          error={errorFor('password')}
+          autocomplete="new-password"
+          required
+        />
+        <TextField
+          name="passwordConfirmation"
+          type="password"
+          label={t('idp.password.confirm')}
+          error={errorFor('passwordConfirmation')}
+          autocomplete="new-password"
+          required
+        />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.password.submit')}
         </button>

@@ -20,9 +20,11 @@ export const en = {
   'error.badRequest': 'We could not understand that request. Please go back and try again.',
   'error.notFound': 'We could not find that page. Check the address, or start again from the home page.',
   'error.forbidden': 'You do not have access to this page.',
-  'error.csrf': 'Your form expired or was sent from another site. Please go back, reload the page and try again.',
+  'error.csrf':
+    'Your form expired or was sent from another site. Please go back, reload the page and try again.',
   'error.unavailable': 'This service is temporarily unavailable. Please try again in a few minutes.',
-  'error.internal': 'Something went wrong on our side. Please try again. If it keeps happening, contact us with the error code.',
+  'error.internal':
+    'Something went wrong on our side. Please try again. If it keeps happening, contact us with the error code.',
   'error.tooManyRequests': 'Too many attempts. Please wait a few minutes and try again.',
   'error.goHome': 'Go to the home page',
 
@@ -49,7 +51,8 @@ export const en = {
   'idp.checkEmail.title': 'Check your email',
   'idp.checkEmail.body':
     'We sent an email to {email}. Open the link in it within 24 hours to continue creating your account.',
-  'idp.checkEmail.notReceived': 'Didn’t get it? Check your spam folder, or go back and enter your email again.',
+  'idp.checkEmail.notReceived':
+    'Didn’t get it? Check your spam folder, or go back and enter your email again.',
   'idp.confirm.invalid': 'This confirmation link is not valid or has expired. Links work once, for 24 hours.',
   'idp.confirm.startAgain': 'Start again',
   'idp.password.title': 'Finish creating your account',
@@ -110,10 +113,12 @@ export const en = {
   'acct.home.comingSoon': 'Balances, payments and records will appear here.',
   'acct.signIn.failed': 'We could not sign you in. Please try again.',
   'acct.signIn.cancelled': 'You cancelled signing in. You can try again whenever you are ready.',
-  'acct.signIn.providerDown': 'The sign-in service is not reachable right now. Please try again in a few minutes.',
+  'acct.signIn.providerDown':
+    'The sign-in service is not reachable right now. Please try again in a few minutes.',
   'acct.signedOut.title': 'You have signed out',
   'acct.signedOut.body': 'For your security, close your browser if you are on a shared computer.',
   'acct.signedOut.again': 'Sign in again',
-  'idp.interaction.expired': 'Your sign-in session has expired. Go back to the agency website and choose “Sign in” again.',
+  'idp.interaction.expired':
+    'Your sign-in session has expired. Go back to the agency website and choose “Sign in” again.',
   'idp.interaction.agencyFallback': 'The agency',
 } as const;

@@ -20,11 +20,13 @@ export const es: Record<keyof typeof en, string> = {
 
   'error.title': 'Algo salió mal',
   'error.badRequest': 'No pudimos entender esa solicitud. Vuelva atrás e inténtelo de nuevo.',
-  'error.notFound': 'No encontramos esa página. Revise la dirección o empiece de nuevo desde la página principal.',
+  'error.notFound':
+    'No encontramos esa página. Revise la dirección o empiece de nuevo desde la página principal.',
   'error.forbidden': 'No tiene acceso a esta página.',
   'error.csrf':
     'Su formulario caducó o se envió desde otro sitio. Vuelva atrás, recargue la página e inténtelo de nuevo.',
-  'error.unavailable': 'Este servicio no está disponible en este momento. Inténtelo de nuevo en unos minutos.',
+  'error.unavailable':
+    'Este servicio no está disponible en este momento. Inténtelo de nuevo en unos minutos.',
   'error.internal':
     'Algo salió mal de nuestro lado. Inténtelo de nuevo. Si sigue ocurriendo, comuníquese con nosotros e indique el código de error.',
   'error.tooManyRequests': 'Demasiados intentos. Espere unos minutos e inténtelo de nuevo.',
@@ -34,9 +36,11 @@ export const es: Record<keyof typeof en, string> = {
   'idp.home.title': 'Una cuenta segura para los servicios del gobierno',
   'idp.home.lead':
     'Cree una cuenta una vez, verifique su identidad una vez y úsela para iniciar sesión en todas las agencias que confían en este servicio.',
-  'idp.home.howTo': 'Para iniciar sesión, comience en el sitio web de la agencia que quiere usar y elija “Iniciar sesión”.',
+  'idp.home.howTo':
+    'Para iniciar sesión, comience en el sitio web de la agencia que quiere usar y elija “Iniciar sesión”.',
   'idp.signIn.title': 'Iniciar sesión',
-  'idp.signIn.lead': '{agency} usa este proveedor de identidad. Inicie sesión o cree una cuenta para continuar.',
+  'idp.signIn.lead':
+    '{agency} usa este proveedor de identidad. Inicie sesión o cree una cuenta para continuar.',
   'idp.signIn.email': 'Correo electrónico',
   'idp.signIn.password': 'Contraseña',
   'idp.signIn.submit': 'Iniciar sesión',
@@ -64,7 +68,8 @@ export const es: Record<keyof typeof en, string> = {
   'idp.password.givenName': 'Nombre',
   'idp.password.familyName': 'Apellido',
   'idp.password.password': 'Contraseña',
-  'idp.password.passwordHint': 'Use de 12 a 128 caracteres. Una frase larga de palabras sin relación funciona bien.',
+  'idp.password.passwordHint':
+    'Use de 12 a 128 caracteres. Una frase larga de palabras sin relación funciona bien.',
   'idp.password.confirm': 'Confirme la contraseña',
   'idp.password.submit': 'Crear cuenta',
   'idp.password.nameRequired': 'Escriba su nombre y su apellido.',
@@ -110,7 +115,8 @@ export const es: Record<keyof typeof en, string> = {
   'acct.nav.signIn': 'Iniciar sesión',
   'acct.nav.signOut': 'Cerrar sesión',
   'acct.home.title': 'Su cuenta en línea',
-  'acct.home.lead': 'Vea lo que debe, haga pagos, consulte sus registros tributarios y administre sus preferencias.',
+  'acct.home.lead':
+    'Vea lo que debe, haga pagos, consulte sus registros tributarios y administre sus preferencias.',
   'acct.home.signInLead':
     'Inicie sesión con su cuenta del proveedor de identidad. ¿Es nuevo? Puede crear una cuenta allí.',
   'acct.home.greeting': 'Bienvenido/a, {name}',
@@ -123,6 +129,7 @@ export const es: Record<keyof typeof en, string> = {
   'acct.signedOut.title': 'Cerró la sesión',
   'acct.signedOut.body': 'Por su seguridad, cierre el navegador si usa una computadora compartida.',
   'acct.signedOut.again': 'Iniciar sesión de nuevo',
-  'idp.interaction.expired': 'Su sesión de inicio caducó. Vuelva al sitio web de la agencia y elija “Iniciar sesión” de nuevo.',
+  'idp.interaction.expired':
+    'Su sesión de inicio caducó. Vuelva al sitio web de la agencia y elija “Iniciar sesión” de nuevo.',
   'idp.interaction.agencyFallback': 'La agencia',
 };
