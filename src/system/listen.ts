@@ -14,7 +14,7 @@ export async function listenOrExplain(
     if ((error as { code?: string }).code === 'EADDRINUSE') {
       throw new ConfigError(
         setting,
-        `: port ${port} is already in use by another program. Stop it, or choose another port, e.g. ${setting}=${port + 10}.`,
+        `is ${port}, but another program is already using that port. Stop it, or choose another port, e.g. ${setting}=${port + 10}.`,
       );
     }
     throw error;

@@ -1,0 +1,71 @@
+// `npm run cli -- <command>`: operational commands.
+//   migrate            apply pending migrations to both apps' databases
+//   seed               register the tax account with the identity provider and add the demo people
+import { createLogger } from '#platform/log/logger.ts';
+import { ConfigError } from '#platform/config/config-error.ts';
+import { openDatabase } from '#platform/db/open-database.ts';
+import { loadMigrations, migrate } from '#platform/db/migrator.ts';
+import { readSystemConfig } from '../src/system/system-config.ts';
+import { IDENTITY_MIGRATIONS } from '../apps/identity/src/db/migrations-folder.ts';
+import { ACCOUNT_MIGRATIONS } from '../apps/account/src/db/migrations-folder.ts';
+import { buildIdentityApp } from '../apps/identity/src/main.ts';
+import { seedIdentity } from '../apps/identity/src/seed/seed-identity.ts';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate   Apply pending database migrations for the identity provider and the tax account.
+  seed      Register the tax account with the identity provider and add the demo people (not in production).
+`;
+
+async function run(command: string | undefined): Promise<number> {
+  const config = readSystemConfig(process.env);
+  if (command === 'migrate') {
+    for (const [name, settings, folder, table] of [
+      ['identity provider', config.identity.database, IDENTITY_MIGRATIONS, 'identity_schema_migrations'],
+      ['tax account', config.account.database, ACCOUNT_MIGRATIONS, 'account_schema_migrations'],
+    ] as const) {
+      const db = await openDatabase(settings);
+      try {
+        const applied = await migrate(db, loadMigrations(folder), table);
+        console.log(
+          `${name}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`} (${db.kind})`,
+        );
+      } finally {
+        await db.close();
+      }
+    }
+    return 0;
+  }
+  if (command === 'seed') {
+    const logger = createLogger({ name: 'cli', level: 'warn' });
+    const identity = await buildIdentityApp(config.identity, logger);
+    try {
+      const result = await seedIdentity(identity, {
+        accountBaseUrl: config.account.baseUrl,
+        accountClientId: config.account.oidc.clientId,
+        accountClientSecret: config.account.oidc.clientSecret,
+        demoPeople: config.identity.mode !== 'production',
+      });
+      console.log(
+        `Registered agency "${config.account.oidc.clientId}"; demo people created: ${result.peopleCreated}.`,
+      );
+    } finally {
+      await identity.close();
+    }
+    return 0;
+  }
+  process.stderr.write(USAGE);
+  return command === undefined || command === 'help' ? 0 : 2;
+}
+
+try {
+  process.exitCode = await run(process.argv[2]);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
