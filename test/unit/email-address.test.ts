@@ -1,7 +1,11 @@
 // Email normalisation and the pragmatic validity check (pure).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMAIL_MAX_LENGTH, isValidEmail, normaliseEmail } from '../../apps/identity/src/auth/email-address.ts';
+import {
+  EMAIL_MAX_LENGTH,
+  isValidEmail,
+  normaliseEmail,
+} from '../../apps/identity/src/auth/email-address.ts';
 
 describe('isValidEmail', () => {
   const valid = [

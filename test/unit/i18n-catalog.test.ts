@@ -49,7 +49,9 @@ describe('message catalogs', () => {
   it('every {placeholder} in English appears in Spanish and vice versa', () => {
     const mismatched = englishKeys
       .filter((key) => placeholders(en[key]).join(',') !== placeholders(es[key]).join(','))
-      .map((key) => `${key}: en {${placeholders(en[key]).join(',')}} es {${placeholders(es[key]).join(',')}}`);
+      .map(
+        (key) => `${key}: en {${placeholders(en[key]).join(',')}} es {${placeholders(es[key]).join(',')}}`,
+      );
     assert.deepEqual(mismatched, []);
   });
 
@@ -90,39 +92,82 @@ describe('isLocale', () => {
 });
 
 describe('negotiateLocale: explicit choice > saved cookie > Accept-Language > en', () => {
-  const cases: { name: string; choice: unknown; saved: unknown; header: string | undefined; want: string }[] = [
-    { name: 'nothing at all → en', choice: undefined, saved: undefined, header: undefined, want: 'en' },
-    { name: 'empty header → en', choice: undefined, saved: undefined, header: '', want: 'en' },
-    { name: 'explicit choice beats cookie and header', choice: 'es', saved: 'en', header: 'en', want: 'es' },
-    { name: 'explicit en beats a Spanish cookie', choice: 'en', saved: 'es', header: 'es', want: 'en' },
-    { name: 'saved cookie beats header', choice: undefined, saved: 'es', header: 'en-US,en', want: 'es' },
-    { name: 'saved en cookie beats Spanish header', choice: undefined, saved: 'en', header: 'es', want: 'en' },
-    { name: 'unsupported choice falls to cookie', choice: 'fr', saved: 'es', header: 'en', want: 'es' },
-    { name: 'array choice (?lang=es&lang=es) is ignored', choice: ['es'], saved: undefined, header: 'en', want: 'en' },
-    { name: 'unsupported cookie falls to header', choice: undefined, saved: 'de', header: 'es', want: 'es' },
-    { name: 'header: plain es', choice: undefined, saved: undefined, header: 'es', want: 'es' },
-    { name: 'header: region tag es-MX', choice: undefined, saved: undefined, header: 'es-MX', want: 'es' },
-    { name: 'header: region tag es-419', choice: undefined, saved: undefined, header: 'es-419,en;q=0.5', want: 'es' },
-    { name: 'header: upper-case ES-us', choice: undefined, saved: undefined, header: 'ES-us', want: 'es' },
-    {
-      name: 'header: browser default with q-values',
-      choice: undefined,
-      saved: undefined,
-      header: 'es-MX,es;q=0.9,en-US;q=0.8,en;q=0.7',
-      want: 'es',
-    },
-    {
-      name: 'header: unsupported languages skipped',
-      choice: undefined,
-      saved: undefined,
-      header: 'fr-CA, fr;q=0.9, es;q=0.5',
-      want: 'es',
-    },
-    { name: 'header: en-GB first', choice: undefined, saved: undefined, header: 'en-GB,es;q=0.5', want: 'en' },
-    { name: 'header: only unsupported → en', choice: undefined, saved: undefined, header: 'de, fr;q=0.8', want: 'en' },
-    { name: 'header: wildcard → en', choice: undefined, saved: undefined, header: '*', want: 'en' },
-    { name: 'header: garbage → en', choice: undefined, saved: undefined, header: ';;,,;q=', want: 'en' },
-  ];
+  const cases: { name: string; choice: unknown; saved: unknown; header: string | undefined; want: string }[] =
+    [
+      { name: 'nothing at all → en', choice: undefined, saved: undefined, header: undefined, want: 'en' },
+      { name: 'empty header → en', choice: undefined, saved: undefined, header: '', want: 'en' },
+      {
+        name: 'explicit choice beats cookie and header',
+        choice: 'es',
+        saved: 'en',
+        header: 'en',
+        want: 'es',
+      },
+      { name: 'explicit en beats a Spanish cookie', choice: 'en', saved: 'es', header: 'es', want: 'en' },
+      { name: 'saved cookie beats header', choice: undefined, saved: 'es', header: 'en-US,en', want: 'es' },
+      {
+        name: 'saved en cookie beats Spanish header',
+        choice: undefined,
+        saved: 'en',
+        header: 'es',
+        want: 'en',
+      },
+      { name: 'unsupported choice falls to cookie', choice: 'fr', saved: 'es', header: 'en', want: 'es' },
+      {
+        name: 'array choice (?lang=es&lang=es) is ignored',
+        choice: ['es'],
+        saved: undefined,
+        header: 'en',
+        want: 'en',
+      },
+      {
+        name: 'unsupported cookie falls to header',
+        choice: undefined,
+        saved: 'de',
+        header: 'es',
+        want: 'es',
+      },
+      { name: 'header: plain es', choice: undefined, saved: undefined, header: 'es', want: 'es' },
+      { name: 'header: region tag es-MX', choice: undefined, saved: undefined, header: 'es-MX', want: 'es' },
+      {
+        name: 'header: region tag es-419',
+        choice: undefined,
+        saved: undefined,
+        header: 'es-419,en;q=0.5',
+        want: 'es',
+      },
+      { name: 'header: upper-case ES-us', choice: undefined, saved: undefined, header: 'ES-us', want: 'es' },
+      {
+        name: 'header: browser default with q-values',
+        choice: undefined,
+        saved: undefined,
+        header: 'es-MX,es;q=0.9,en-US;q=0.8,en;q=0.7',
+        want: 'es',
+      },
+      {
+        name: 'header: unsupported languages skipped',
+        choice: undefined,
+        saved: undefined,
+        header: 'fr-CA, fr;q=0.9, es;q=0.5',
+        want: 'es',
+      },
+      {
+        name: 'header: en-GB first',
+        choice: undefined,
+        saved: undefined,
+        header: 'en-GB,es;q=0.5',
+        want: 'en',
+      },
+      {
+        name: 'header: only unsupported → en',
+        choice: undefined,
+        saved: undefined,
+        header: 'de, fr;q=0.8',
+        want: 'en',
+      },
+      { name: 'header: wildcard → en', choice: undefined, saved: undefined, header: '*', want: 'en' },
+      { name: 'header: garbage → en', choice: undefined, saved: undefined, header: ';;,,;q=', want: 'en' },
+    ];
   for (const { name, choice, saved, header, want } of cases) {
     it(name, () => {
       assert.equal(negotiateLocale(choice, saved, header), want);
@@ -174,7 +219,10 @@ describe('translator', () => {
   });
 
   it('inserts values literally (no $& replacement patterns, no second pass)', () => {
-    assert.equal(translator('en')('acct.home.greeting', { name: "$& $1 $' {name}" }), "Welcome, $& $1 $' {name}");
+    assert.equal(
+      translator('en')('acct.home.greeting', { name: "$& $1 $' {name}" }),
+      "Welcome, $& $1 $' {name}",
+    );
   });
 
   it('ignores extra parameters', () => {

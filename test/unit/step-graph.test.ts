@@ -71,7 +71,10 @@ describe('sign-up journey', () => {
     'expired, confirmed': { flow: flow({ confirmedAt: earlier, expiresAt: earlier }), now },
     'expiring exactly now': { flow: flow({ confirmedAt: earlier, expiresAt: now }), now },
     // A completed journey stays completed after its link would have expired.
-    'completed, then expired': { flow: flow({ confirmedAt: earlier, completedAt: earlier, expiresAt: earlier }), now },
+    'completed, then expired': {
+      flow: flow({ confirmedAt: earlier, completedAt: earlier, expiresAt: earlier }),
+      now,
+    },
   };
 
   // Rows: state; columns: requested email, check-email, password, done.
