@@ -14,11 +14,15 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
+  const logLines: string[] = [];
   const email = `ada.${Date.now()}@example.com`;
   const password = 'lunar-kettle-orchid-93';
 
   before(async () => {
-    [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
+    [system, browser] = await Promise.all([
+      startTestSystem({ env: { LOG_LEVEL: 'info' }, logLines }),
+      launchBrowser(),
+    ]);
     context = await browser.newContext();
     page = await context.newPage();
     problems = watchConsole(page);
@@ -149,5 +153,22 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
 
   it('raised no console errors or CSP violations', () => {
     assert.deepEqual(problems, []);
+  });
+
+  it('logged every request with an id, and no personal data or secrets', () => {
+    assert.ok(logLines.length > 50, `expected request logs, got ${logLines.length} lines`);
+    const requests = logLines
+      .map((line) => JSON.parse(line) as { msg?: string; reqId?: string })
+      .filter((entry) => entry.msg === 'incoming request');
+    assert.ok(requests.length > 20 && requests.every((entry) => typeof entry.reqId === 'string'));
+    const all = logLines.join('\n');
+    for (const secret of [email, password, 'Lovelace', 'maria.garcia@example.com']) {
+      assert.ok(!all.includes(secret), `the logs contain ${secret}`);
+    }
+    assert.doesNotMatch(
+      all,
+      /[?&](code|state|nonce|token|id_token_hint)=(?!\[redacted\])[^&"\s]+/,
+      'no protocol secrets in logged URLs',
+    );
   });
 });

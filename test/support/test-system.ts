@@ -13,7 +13,14 @@ export interface TestSystem extends RunningSystem {
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(extraEnv: Record<string, string> = {}): Promise<TestSystem> {
+export interface TestSystemOptions {
+  env?: Record<string, string>;
+  /** Receives every log line (JSON) instead of stdout, e.g. to assert that no PII is logged. */
+  logLines?: string[];
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  const extraEnv = options.env ?? {};
   const dataDir = mkdtempSync(join(tmpdir(), 'tia-test-'));
   const [idpPort, accountPort] = [await freePort(), await freePort()];
   const config = readSystemConfig({
@@ -24,7 +31,12 @@ export async function startTestSystem(extraEnv: Record<string, string> = {}): Pr
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...extraEnv,
   });
-  const system = await startSystem(config, createLogger({ name: 'test', level: config.identity.logLevel }));
+  const sink = options.logLines;
+  const destination = sink ? { write: (line: string) => void sink.push(line) } : undefined;
+  const system = await startSystem(
+    config,
+    createLogger({ name: 'test', level: config.identity.logLevel, destination }),
+  );
   return {
     ...system,
     config,

@@ -173,14 +173,10 @@ describe('languageSwitchHref', () => {
     }
   });
 
-  it(
-    'never leaves the site when dot segments collapse into //host',
-    { todo: 'BUG layout.tsx languageSwitchHref("/..//evil.example") returns "//evil.example?lang=es"' },
-    () => {
-      for (const path of ['/..//evil.example', '/a/..//evil.example/x', '/%2e%2e//evil.example']) {
-        const href = languageSwitchHref(path, 'es');
-        assert.ok(href.startsWith('/') && !href.startsWith('//'), `${path} → ${href}`);
-      }
-    },
-  );
+  it('never leaves the site when dot segments collapse into //host', () => {
+    for (const path of ['/..//evil.example', '/a/..//evil.example/x', '/%2e%2e//evil.example']) {
+      const href = languageSwitchHref(path, 'es');
+      assert.ok(href.startsWith('/') && !href.startsWith('//'), `${path} → ${href}`);
+    }
+  });
 });

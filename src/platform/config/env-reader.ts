@@ -35,6 +35,9 @@ export function readUrl(env: Env, name: string, fallback?: string): string {
   } catch {
     throw new ConfigError(name, `must be an absolute URL, got "${raw}".`);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}".`);
+  }
   return url.href.replace(/\/$/, '');
 }
 

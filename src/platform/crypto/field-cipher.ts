@@ -27,10 +27,15 @@ export function createFieldCipher(dataKey: Buffer, fingerprintKey: Buffer): Fiel
       ].join('.');
     },
     decrypt(sealed) {
-      const [version, iv, body, tag] = sealed.split('.');
-      if (version !== VERSION || !iv || !body || tag === undefined)
+      const parts = sealed.split('.');
+      const [version, iv, body, tag] = parts;
+      if (parts.length !== 4 || version !== VERSION || !iv || body === undefined || !tag) {
         throw new Error('Unrecognised ciphertext');
-      const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(iv, 'base64url'));
+      }
+      // A full 16-byte tag only: a truncated tag would make forgeries far cheaper.
+      const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(iv, 'base64url'), {
+        authTagLength: 16,
+      });
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
         'utf8',

@@ -23,7 +23,9 @@ export async function openPgliteDatabase(location: string): Promise<Database> {
   const inMemory = location.startsWith('memory://');
   if (!inMemory) mkdirSync(location, { recursive: true });
   const isNew = inMemory || !existsSync(join(location, 'PG_VERSION'));
-  const db = isNew ? await PGlite.create(location, { loadDataDir: await blankClusterDump() }) : await PGlite.create(location);
+  const db = isNew
+    ? await PGlite.create(location, { loadDataDir: await blankClusterDump() })
+    : await PGlite.create(location);
   // PGlite runs one statement at a time; a queue keeps transactions from interleaving.
   let tail: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

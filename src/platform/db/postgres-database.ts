@@ -11,6 +11,10 @@ pg.types.setTypeParser(20, (value) => {
 
 export async function openPostgresDatabase(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, admin) emits 'error' on the pool.
+  // pg already discards that client and the next query opens a new one; without a listener
+  // the event would crash the process.
+  pool.on('error', () => undefined);
   // Fail fast with a clear error if the server is unreachable.
   const probe = await pool.connect();
   probe.release();

@@ -28,11 +28,20 @@ export function isLocale(value: unknown): value is Locale {
 export function negotiateLocale(choice: unknown, saved: unknown, acceptLanguage: string | undefined): Locale {
   if (isLocale(choice)) return choice;
   if (isLocale(saved)) return saved;
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLocale(tag)) return tag;
-  }
-  return 'en';
+  const ranges = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [range = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return {
+        language: range.trim().split('-')[0]!.toLowerCase(),
+        q: q === undefined ? 1 : Number(q),
+        index,
+      };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges.map((r) => r.language).find(isLocale) ?? 'en';
 }
 
 export function allCatalogs(): Record<Locale, Record<MessageKey, string>> {

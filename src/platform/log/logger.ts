@@ -51,6 +51,16 @@ export function scrubText(text: string): string {
   return PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
 }
 
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  // Only plain data: requests, errors and other instances go through their serializers.
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item, depth + 1)]));
+}
+
 export interface LoggerOptions {
   level: string;
   name: string;
@@ -63,9 +73,20 @@ export function createLogger(options: LoggerOptions): Logger {
       base: { service: options.name },
       level: options.level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        // Second net: PII patterns inside any string value, at any depth.
+        log: (object) => scrubDeep(object) as Record<string, unknown>,
+      },
       hooks: {
         logMethod(args, method) {
+          // log.error(err) copies err.message into msg: scrub it as a message.
+          const [first, second] = args as unknown[];
+          if (first instanceof Error && typeof second !== 'string') {
+            return method.apply(this, [{ err: first }, scrubText(first.message)] as unknown as Parameters<
+              typeof method
+            >);
+          }
           const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg));
           return method.apply(this, scrubbed as Parameters<typeof method>);
         },

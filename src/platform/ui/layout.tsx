@@ -24,7 +24,8 @@ export interface LayoutProps {
 export function languageSwitchHref(path: string, target: string): string {
   const url = new URL(path, 'http://x');
   url.searchParams.set('lang', target);
-  return url.pathname + url.search;
+  // Collapse leading slashes so the link can never become protocol-relative (//other.host).
+  return url.pathname.replace(/^\/+/, '/') + url.search;
 }
 
 export function Layout({ ctx, title, appName, homeHref, nav = [], devNotice, children }: LayoutProps) {
