@@ -3,8 +3,7 @@
 //   seed               register the tax account with the identity provider and add the demo people
 import { createLogger } from '#platform/log/logger.ts';
 import { ConfigError } from '#platform/config/config-error.ts';
-import { openDatabase } from '#platform/db/open-database.ts';
-import { loadMigrations, migrate } from '#platform/db/migrator.ts';
+import { openMigratedDatabase } from '#platform/db/open-database.ts';
 import { readSystemConfig } from '../src/system/system-config.ts';
 import { IDENTITY_MIGRATIONS } from '../apps/identity/src/db/migrations-folder.ts';
 import { ACCOUNT_MIGRATIONS } from '../apps/account/src/db/migrations-folder.ts';
@@ -25,15 +24,10 @@ async function run(command: string | undefined): Promise<number> {
       ['identity provider', config.identity.database, IDENTITY_MIGRATIONS, 'identity_schema_migrations'],
       ['tax account', config.account.database, ACCOUNT_MIGRATIONS, 'account_schema_migrations'],
     ] as const) {
-      const db = await openDatabase(settings);
-      try {
-        const applied = await migrate(db, loadMigrations(folder), table);
-        console.log(
-          `${name}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`} (${db.kind})`,
-        );
-      } finally {
-        await db.close();
-      }
+      const { db, applied } = await openMigratedDatabase(settings, folder, table);
+      await db.close();
+      const what = applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`;
+      console.log(`${name}: ${what} (${db.kind})`);
     }
     return 0;
   }

@@ -2,7 +2,6 @@
 import { ConfigError } from '#platform/config/config-error.ts';
 import {
   readDatabaseUrl,
-  readKey,
   readOptional,
   readPort,
   readString,
@@ -12,6 +11,7 @@ import {
 import { readRuntimeMode, type RuntimeMode } from '#platform/config/runtime-mode.ts';
 import type { DatabaseSettings } from '#platform/db/open-database.ts';
 import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
+import { secretReader } from '#platform/config/secret-reader.ts';
 
 export interface AccountConfig {
   mode: RuntimeMode;
@@ -58,28 +58,20 @@ export function readAccountConfig(
     throw new ConfigError('ACCOUNT_BASE_URL', 'must use https:// in production.');
   if (mode === 'production' && !issuer.startsWith('https://'))
     throw new ConfigError('ACCOUNT_OIDC_ISSUER', 'must use https:// in production.');
-  const local = (name: (typeof ACCOUNT_SECRET_NAMES)[number]) => {
-    if (mode !== 'production' && localSecrets?.[name]) return localSecrets[name];
-    throw new ConfigError(
-      name,
-      'is required in production (32 random bytes, base64: openssl rand -base64 32).',
-    );
-  };
-  const key = (name: (typeof ACCOUNT_SECRET_NAMES)[number]) =>
-    readKey(env, name) ?? Buffer.from(local(name), 'base64');
+  const secrets = secretReader(env, mode, localSecrets);
   return {
     mode,
     host: readString(env, 'HOST', 'localhost'),
     port,
     baseUrl,
     database: { url: readDatabaseUrl(env, 'ACCOUNT_DATABASE_URL'), embeddedPath: `${dataDir}/account` },
-    dataKey: key('ACCOUNT_DATA_KEY'),
-    fingerprintKey: key('ACCOUNT_FINGERPRINT_KEY'),
-    cookieSecret: key('ACCOUNT_COOKIE_SECRET').toString('base64'),
+    dataKey: secrets.key('ACCOUNT_DATA_KEY'),
+    fingerprintKey: secrets.key('ACCOUNT_FINGERPRINT_KEY'),
+    cookieSecret: secrets.key('ACCOUNT_COOKIE_SECRET').toString('base64'),
     oidc: {
       issuer,
       clientId: readString(env, 'ACCOUNT_OIDC_CLIENT_ID', 'tax-account'),
-      clientSecret: readOptional(env, 'ACCOUNT_OIDC_CLIENT_SECRET') ?? local('ACCOUNT_OIDC_CLIENT_SECRET'),
+      clientSecret: secrets.text('ACCOUNT_OIDC_CLIENT_SECRET'),
     },
     secureCookies: baseUrl.startsWith('https://'),
     trustProxy: readOptional(env, 'TRUST_PROXY') === 'true',

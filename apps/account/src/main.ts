@@ -1,8 +1,7 @@
 // Composition root of the tax account: config → database → repositories → OIDC client → HTTP.
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import { openDatabase } from '#platform/db/open-database.ts';
-import { loadMigrations, migrate } from '#platform/db/migrator.ts';
+import { openMigratedDatabase } from '#platform/db/open-database.ts';
 import type { Database } from '#platform/db/database.ts';
 import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
 import { createWebServer } from '#platform/http/web-server.ts';
@@ -30,13 +29,7 @@ export async function buildAccountApp(
   logger: Logger,
   redis?: Redis,
 ): Promise<AccountApp> {
-  const db = await openDatabase(config.database);
-  try {
-    await migrate(db, loadMigrations(ACCOUNT_MIGRATIONS), 'account_schema_migrations');
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  const { db } = await openMigratedDatabase(config.database, ACCOUNT_MIGRATIONS, 'account_schema_migrations');
   const now = () => new Date();
   const cipher = createFieldCipher(config.dataKey, config.fingerprintKey);
   const sessions = createSessionsRepo(db, cipher, config.session);

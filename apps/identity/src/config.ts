@@ -2,7 +2,6 @@
 import { ConfigError } from '#platform/config/config-error.ts';
 import {
   readDatabaseUrl,
-  readKey,
   readOptional,
   readPort,
   readString,
@@ -12,6 +11,7 @@ import {
 import { readRuntimeMode, type RuntimeMode } from '#platform/config/runtime-mode.ts';
 import type { DatabaseSettings } from '#platform/db/open-database.ts';
 import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
+import { secretReader } from '#platform/config/secret-reader.ts';
 
 export interface IdentityConfig {
   mode: RuntimeMode;
@@ -51,15 +51,7 @@ export function readIdentityConfig(
   const issuer = readUrl(env, 'IDP_ISSUER', `http://localhost:${port}`);
   if (mode === 'production' && !issuer.startsWith('https://'))
     throw new ConfigError('IDP_ISSUER', 'must use https:// in production.');
-  const secret = (name: (typeof IDENTITY_SECRET_NAMES)[number]) => {
-    const fromEnv = readKey(env, name);
-    if (fromEnv) return fromEnv;
-    if (mode !== 'production' && localSecrets?.[name]) return Buffer.from(localSecrets[name], 'base64');
-    throw new ConfigError(
-      name,
-      'is required in production (32 random bytes, base64: openssl rand -base64 32).',
-    );
-  };
+  const secrets = secretReader(env, mode, localSecrets);
   const smtpUrl = readOptional(env, 'SMTP_URL');
   if (mode === 'production' && !smtpUrl)
     throw new ConfigError('SMTP_URL', 'is required in production (the development outbox is disabled).');
@@ -69,9 +61,9 @@ export function readIdentityConfig(
     port,
     issuer,
     database: { url: readDatabaseUrl(env, 'IDP_DATABASE_URL'), embeddedPath: `${dataDir}/identity` },
-    dataKey: secret('IDP_DATA_KEY'),
-    fingerprintKey: secret('IDP_FINGERPRINT_KEY'),
-    cookieSecret: secret('IDP_COOKIE_SECRET').toString('base64'),
+    dataKey: secrets.key('IDP_DATA_KEY'),
+    fingerprintKey: secrets.key('IDP_FINGERPRINT_KEY'),
+    cookieSecret: secrets.key('IDP_COOKIE_SECRET').toString('base64'),
     smtp: smtpUrl ? { url: smtpUrl, from: readString(env, 'EMAIL_FROM', 'no-reply@localhost') } : undefined,
     devTools: mode !== 'production',
     secureCookies: issuer.startsWith('https://'),

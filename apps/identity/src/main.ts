@@ -3,8 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type Provider from 'oidc-provider';
-import { openDatabase } from '#platform/db/open-database.ts';
-import { loadMigrations, migrate } from '#platform/db/migrator.ts';
+import { openMigratedDatabase } from '#platform/db/open-database.ts';
 import type { Database } from '#platform/db/database.ts';
 import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
 import { createWebServer } from '#platform/http/web-server.ts';
@@ -49,9 +48,12 @@ export async function buildIdentityApp(
   logger: Logger,
   redis?: Redis,
 ): Promise<IdentityApp> {
-  const db = await openDatabase(config.database);
+  const { db } = await openMigratedDatabase(
+    config.database,
+    IDENTITY_MIGRATIONS,
+    'identity_schema_migrations',
+  );
   try {
-    await migrate(db, loadMigrations(IDENTITY_MIGRATIONS), 'identity_schema_migrations');
     return await assemble(config, logger, db, redis);
   } catch (error) {
     await db.close();
