@@ -30,6 +30,7 @@ try {
       : [
           'Demo sign-ins (open the online account and choose "Sign in"):',
           ...DEMO_PEOPLE.map((p) => `  ${p.email.padEnd(28)} password: ${p.password}`),
+          '  Second step: a one-time code sent by email; read it in the development outbox.',
           '',
         ]),
     'Or create your own account from the sign-in page. Press Ctrl+C to stop.',

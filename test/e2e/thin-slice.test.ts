@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+import { currentTotp } from '../../apps/identity/src/auth/mfa/totp.ts';
 
 describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 180_000 }, () => {
   let system: TestSystem;
@@ -14,6 +15,7 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
+  let backupCodes: string[] = [];
   const logLines: string[] = [];
   const email = `ada.${Date.now()}@example.com`;
   const password = 'lunar-kettle-orchid-93';
@@ -92,11 +94,49 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByRole('button', { name: 'Create account' }).click();
   });
 
+  it('requires a second factor: sets up an authentication app with a code computed here', async () => {
+    await page.getByRole('heading', { name: 'Secure your account' }).waitFor();
+    await checkPage(page, '08-idp-mfa-setup-choose');
+    await page.getByRole('link', { name: 'Set up: Authentication app' }).click();
+    await page.getByRole('heading', { name: 'Set up an authentication app' }).waitFor();
+    await checkPage(page, '09-idp-mfa-totp-setup');
+    const secret = await page.locator('[data-totp-secret]').getAttribute('data-totp-secret');
+    assert.match(secret ?? '', /^[A-Z2-7]{32}$/);
+    await page
+      .getByLabel('One-time code')
+      .fill('000000' === currentTotp(secret!, new Date()) ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Add authentication app' }).click();
+    await page.getByText('That code is not right.').first().waitFor();
+    assert.equal(
+      await page.locator('[data-totp-secret]').getAttribute('data-totp-secret'),
+      secret,
+      'same secret kept after a typo',
+    );
+    await page.getByLabel('One-time code').fill(currentTotp(secret!, new Date()));
+    await page.getByRole('button', { name: 'Add authentication app' }).click();
+    await page.getByRole('heading', { name: 'Add a second method?' }).waitFor();
+    await checkPage(page, '10-idp-mfa-second-method-reminder');
+  });
+
+  it('adds backup codes as a second method and shows them once', async () => {
+    await page.getByRole('link', { name: 'Add another method' }).click();
+    await page.getByRole('link', { name: 'Set up: Backup codes' }).click();
+    await page.getByRole('button', { name: 'Create backup codes' }).click();
+    await page.getByRole('heading', { name: 'Save your backup codes' }).waitFor();
+    backupCodes = await page.locator('[data-backup-code]').allInnerTexts();
+    assert.equal(backupCodes.length, 10);
+    assert.equal(new Set(backupCodes).size, 10);
+    for (const code of backupCodes)
+      assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    await checkPage(page, '11-idp-backup-codes');
+    await page.getByRole('link', { name: 'I have saved my codes' }).click();
+  });
+
   it('asks for consent, then returns to the tax account, which greets the person by name', async () => {
     await page
       .getByRole('heading', { name: /Share your information with Tax Agency Online Account/ })
       .waitFor();
-    await checkPage(page, '08-idp-consent');
+    await checkPage(page, '12-idp-consent');
     await page.getByRole('button', { name: 'Agree and continue' }).click();
     await page.waitForURL(`${system.accountUrl}/`);
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
@@ -104,18 +144,18 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
       await page.locator('main').innerText(),
       new RegExp(`signed in as ${email.replace('.', '\\.')}`),
     );
-    await checkPage(page, '09-account-home-signed-in');
+    await checkPage(page, '13-account-home-signed-in');
   });
 
   it('signs out of the tax account and of the identity provider', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign out' }).waitFor();
     assert.ok(page.url().startsWith(system.identityUrl));
-    await checkPage(page, '10-idp-sign-out-confirm');
+    await checkPage(page, '14-idp-sign-out-confirm');
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await page.waitForURL(`${system.accountUrl}/signed-out`);
     await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
-    await checkPage(page, '11-account-signed-out');
+    await checkPage(page, '14b-account-signed-out');
     await page.goto(system.accountUrl);
     await page.getByRole('heading', { name: 'Your online account' }).waitFor();
   });
@@ -127,9 +167,16 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByLabel('Password').fill('wrong-password-entirely');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('That email and password do not match our records.').waitFor();
-    await checkPage(page, '12-idp-sign-in-failed');
+    await checkPage(page, '14c-idp-sign-in-failed');
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
+    await checkPage(page, '15-idp-mfa-choose');
+    await page.getByText('Backup codes', { exact: false }).first().click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Backup code').fill(backupCodes[0]!.toLowerCase().replace(/-/g, ''));
+    await checkPage(page, '16-idp-mfa-backup-code');
+    await page.getByRole('button', { name: 'Submit' }).click();
     // Consent was given once and is remembered: straight back to the account.
     await page.waitForURL(`${system.accountUrl}/`);
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
@@ -139,7 +186,7 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByRole('link', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Bienvenido/a, Ada' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'es');
-    await checkPage(page, '13-account-home-spanish');
+    await checkPage(page, '17-account-home-spanish');
     await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
   });
@@ -148,7 +195,7 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     const response = await page.goto(`${system.accountUrl}/no-such-page`);
     assert.equal(response?.status(), 404);
     await page.getByText('Error code E404').waitFor();
-    await checkPage(page, '14-account-404');
+    await checkPage(page, '18-account-404');
   });
 
   it('raised no console errors or CSP violations', () => {

@@ -40,6 +40,8 @@ const productionIdentity: Env = {
   IDP_FINGERPRINT_KEY: key(),
   IDP_COOKIE_SECRET: key(),
   SMTP_URL: 'smtp://mail.example.gov:587',
+  TELEPHONY_URL: 'https://sms.example.gov/send',
+  TELEPHONY_TOKEN: 'provider-token',
 };
 
 const productionAccount: Env = {
@@ -142,6 +144,12 @@ describe('identity provider config', () => {
       'IDP_COOKIE_SECRET',
     ],
     ['production without SMTP_URL', without(productionIdentity, 'SMTP_URL'), 'SMTP_URL'],
+    ['production without TELEPHONY_URL', without(productionIdentity, 'TELEPHONY_URL'), 'TELEPHONY_URL'],
+    [
+      'production with TELEPHONY_URL but no token',
+      without(productionIdentity, 'TELEPHONY_TOKEN'),
+      'TELEPHONY_TOKEN',
+    ],
     ['production with a blank SMTP_URL', { ...productionIdentity, SMTP_URL: '  ' }, 'SMTP_URL'],
   ];
   for (const [name, env, setting] of bad) {

@@ -23,6 +23,8 @@ export interface IdentityConfig {
   fingerprintKey: Buffer;
   cookieSecret: string;
   smtp: { url: string; from: string } | undefined;
+  /** A real SMS and voice provider; absent → the development outbox. */
+  telephony: { url: string; token: string } | undefined;
   devTools: boolean;
   secureCookies: boolean;
   trustProxy: boolean;
@@ -35,6 +37,16 @@ export interface IdentityConfig {
   interactionTtlSeconds: number;
   /** Remembered consent to share with an agency (Login.gov: one year). */
   consentTtlDays: number;
+  /** The name people see in authenticator apps and emails. */
+  displayName: string;
+  /** The identity provider's own session: 15 minutes idle, 12 hours absolute (Login.gov; NIST SP 800-63B-4 AAL2 allows ≤ 1 h idle, ≤ 24 h). */
+  idpSession: { idleSeconds: number; absoluteSeconds: number };
+  /** Warn this long before the idle timeout (Login.gov: 150 s). */
+  idleWarningSeconds: number;
+  /** Sensitive actions need a second factor this recent (Login.gov: 20 minutes). */
+  recentMfaSeconds: number;
+  /** One-time codes: 6 digits, valid 10 minutes (Login.gov). */
+  otpTtlSeconds: number;
   /** Per IP, Login.gov: 300 requests per 5 minutes. */
   rateLimit: { max: number; timeWindowMs: number };
 }
@@ -55,6 +67,10 @@ export function readIdentityConfig(
   const smtpUrl = readOptional(env, 'SMTP_URL');
   if (mode === 'production' && !smtpUrl)
     throw new ConfigError('SMTP_URL', 'is required in production (the development outbox is disabled).');
+  const telephonyUrl = readOptional(env, 'TELEPHONY_URL');
+  if (mode === 'production' && !telephonyUrl) {
+    throw new ConfigError('TELEPHONY_URL', 'is required in production (the development outbox is disabled).');
+  }
   return {
     mode,
     host: readString(env, 'HOST', 'localhost'),
@@ -65,6 +81,9 @@ export function readIdentityConfig(
     fingerprintKey: secrets.key('IDP_FINGERPRINT_KEY'),
     cookieSecret: secrets.key('IDP_COOKIE_SECRET').toString('base64'),
     smtp: smtpUrl ? { url: smtpUrl, from: readString(env, 'EMAIL_FROM', 'no-reply@localhost') } : undefined,
+    telephony: telephonyUrl
+      ? { url: readUrl(env, 'TELEPHONY_URL'), token: readString(env, 'TELEPHONY_TOKEN') }
+      : undefined,
     devTools: mode !== 'production',
     secureCookies: issuer.startsWith('https://'),
     trustProxy: readOptional(env, 'TRUST_PROXY') === 'true',
@@ -74,6 +93,11 @@ export function readIdentityConfig(
     sessionTtlSeconds: 12 * 3600,
     interactionTtlSeconds: 3600,
     consentTtlDays: 365,
+    displayName: readString(env, 'IDP_DISPLAY_NAME', 'Identity provider'),
+    idpSession: { idleSeconds: 15 * 60, absoluteSeconds: 12 * 3600 },
+    idleWarningSeconds: 150,
+    recentMfaSeconds: 20 * 60,
+    otpTtlSeconds: 10 * 60,
     rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
   };
 }

@@ -21,6 +21,7 @@ import { createOutboxRepo } from './db/outbox-repo.ts';
 import { createSecretsRepo } from './db/secrets-repo.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
 import { createSignUpService } from './flows/sign-up-service.ts';
+import { loadBreachedPasswords } from './auth/breached-passwords.ts';
 import { createOidcProvider } from './oidc/provider.ts';
 import { createOidcPageRenderer } from './views/oidc-pages.tsx';
 import { errorPage } from '#platform/ui/error-page.tsx';
@@ -30,6 +31,22 @@ import { registerInteractionRoutes } from './http/interaction-routes.tsx';
 import { registerSignUpRoutes } from './http/sign-up-routes.tsx';
 import { registerDevOutboxRoutes } from './http/dev-outbox-routes.tsx';
 import { registerHomeRoutes } from './http/home-routes.tsx';
+import { signInRoutes } from './http/sign-in-routes.tsx';
+import { registerAccountRoutes } from './http/account-routes.tsx';
+import { createAuthContext } from './http/auth-context.ts';
+import { createMfaMethodsRepo, type MfaMethodsRepo } from './db/mfa-methods-repo.ts';
+import { createBackupCodesRepo } from './db/backup-codes-repo.ts';
+import { createOtpChallengesRepo } from './db/otp-challenges-repo.ts';
+import { createIdpSessionsRepo } from './db/idp-sessions-repo.ts';
+import { createSecurityEventsRepo } from './db/security-events-repo.ts';
+import { createMfaService, emailCodeSender, type MfaService } from './auth/mfa/mfa-service.ts';
+import { SESSION_COOKIE, sessionCookieJar } from './session/idp-session-cookies.ts';
+import { systemClock, type Clock } from '#platform/time/clock.ts';
+import { translator } from '#platform/i18n/catalog.ts';
+import { isE164 } from '#platform/telephony/telephony-port.ts';
+import { parsePhoneNumber } from '#platform/telephony/phone-number.ts';
+import { createHttpTelephonySender } from './telephony/http-telephony-sender.ts';
+import { createOutboxTelephonySender } from './telephony/outbox-telephony-sender.ts';
 
 export interface IdentityApp {
   server: FastifyInstance;
@@ -38,6 +55,8 @@ export interface IdentityApp {
   accounts: AccountsRepo;
   agencies: AgenciesRepo;
   hasher: PasswordHasher;
+  methods: MfaMethodsRepo;
+  mfa: MfaService;
   /** Re-reads agency redirect origins (for the CSP form-action list) after registrations change. */
   refreshAgencies(): Promise<void>;
   close(): Promise<void>;
@@ -47,6 +66,7 @@ export async function buildIdentityApp(
   config: IdentityConfig,
   logger: Logger,
   redis?: Redis,
+  options: { clock?: Clock } = {},
 ): Promise<IdentityApp> {
   const { db } = await openMigratedDatabase(
     config.database,
@@ -54,7 +74,7 @@ export async function buildIdentityApp(
     'identity_schema_migrations',
   );
   try {
-    return await assemble(config, logger, db, redis);
+    return await assemble(config, logger, db, redis, options.clock ?? systemClock);
   } catch (error) {
     await db.close();
     throw error;
@@ -66,8 +86,9 @@ async function assemble(
   logger: Logger,
   db: Database,
   redis: Redis | undefined,
+  clock: Clock,
 ): Promise<IdentityApp> {
-  const now = () => new Date();
+  const now = () => clock.now();
   const cipher = createFieldCipher(config.dataKey, config.fingerprintKey);
   const accounts = createAccountsRepo(db, cipher);
   const agencies = createAgenciesRepo(db, cipher);
@@ -76,6 +97,11 @@ async function assemble(
   const secrets = createSecretsRepo(db, cipher);
   const consents = createConsentsRepo(db);
   const hasher = createPasswordHasher();
+  const breachedPasswords = loadBreachedPasswords();
+  const methods = createMfaMethodsRepo(db, cipher);
+  const events = createSecurityEventsRepo(db);
+  const sessions = createIdpSessionsRepo(db, config.idpSession);
+  const cookies = sessionCookieJar(config.secureCookies);
   const email = config.smtp
     ? createSmtpEmailSender(config.smtp.url, config.smtp.from)
     : createOutboxEmailSender(outbox);
@@ -107,6 +133,12 @@ async function assemble(
     ttl: { sessionSeconds: config.sessionTtlSeconds, interactionSeconds: config.interactionTtlSeconds },
   });
   provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'oidc server error'));
+  // Signing out at an agency (RP-initiated logout) also ends our own session on this browser.
+  provider.on('end_session.success', (ctx) => {
+    const token = ctx.cookies.get(SESSION_COOKIE);
+    if (token) void sessions.destroy(token);
+    ctx.cookies.set(SESSION_COOKIE, null, { path: '/' });
+  });
 
   const formActionOrigins = () => agencyOrigins;
   const server = await createWebServer({
@@ -128,13 +160,72 @@ async function assemble(
     securityHeaders({ formActionOrigins, secureTransport: config.secureCookies }),
   );
   registerHomeRoutes(server);
+  const sendEmailCode = emailCodeSender(email);
+  const telephony = config.telephony
+    ? createHttpTelephonySender(config.telephony)
+    : createOutboxTelephonySender(outbox);
+  const mfa = createMfaService({
+    db,
+    methods,
+    backupCodes: createBackupCodesRepo(db),
+    challenges: createOtpChallengesRepo(db),
+    cipher,
+    codes: {
+      send: async (kind, destination, code, locale) => {
+        if (kind === 'email') return sendEmailCode(destination, code, locale);
+        const t = translator(locale);
+        if (!isE164(destination)) throw new Error('Phone methods store E.164 numbers');
+        if (kind === 'sms') return telephony.sendSms(destination, t('idp.sms.code', { code }));
+        if (kind === 'voice') return telephony.placeVoiceCall(destination, t('idp.voice.code', { code }));
+        throw new Error(`${kind} does not send codes`);
+      },
+    },
+    clock,
+    issuerName: config.displayName,
+    otpTtlSeconds: config.otpTtlSeconds,
+  });
+  const auth = createAuthContext({
+    provider,
+    sessions,
+    methods,
+    cookies,
+    clock,
+    secureCookies: config.secureCookies,
+  });
   registerInteractionRoutes(server, {
+    provider,
+    agencies,
+    auth,
+    consents,
+    consentTtlDays: config.consentTtlDays,
+  });
+  const signInDeps = {
     provider,
     accounts,
     agencies,
     hasher,
-    consents,
-    consentTtlDays: config.consentTtlDays,
+    sessions,
+    methods,
+    events,
+    mfa,
+    auth,
+    cookies,
+    clock,
+    setupKinds: ['totp', 'sms', 'voice', 'email', 'backup_codes'] as const,
+    parsePhone: parsePhoneNumber,
+  };
+  await server.register(signInRoutes(signInDeps));
+  await server.register(signInRoutes(signInDeps), { prefix: '/interaction/:uid' });
+  registerAccountRoutes(server, {
+    accounts,
+    sessions,
+    methods,
+    events,
+    mfa,
+    auth,
+    cookies,
+    clock,
+    recentMfaSeconds: config.recentMfaSeconds,
   });
   const signUp = createSignUpService({
     db,
@@ -144,9 +235,18 @@ async function assemble(
     email,
     baseUrl: config.issuer,
     linkTtlHours: config.signUpLinkTtlHours,
+    breached: breachedPasswords.isBreached,
     now,
   });
-  registerSignUpRoutes(server, { provider, signUp, flows, secureCookies: config.secureCookies, now });
+  registerSignUpRoutes(server, {
+    signUp,
+    flows,
+    sessions,
+    events,
+    cookies,
+    clock,
+    secureCookies: config.secureCookies,
+  });
   if (config.devTools && !config.smtp) registerDevOutboxRoutes(server, outbox);
 
   return {
@@ -156,6 +256,8 @@ async function assemble(
     accounts,
     agencies,
     hasher,
+    methods,
+    mfa,
     refreshAgencies,
     async close() {
       await server.close();

@@ -39,6 +39,9 @@ export interface TextFieldProps {
   autocomplete?: string;
   required?: boolean;
   maxLength?: number;
+  inputMode?: 'text' | 'numeric' | 'tel' | 'email';
+  /** Opts the input into the client-side password strength meter (progressive enhancement). */
+  strengthMeter?: boolean;
 }
 
 export function TextField({
@@ -51,6 +54,8 @@ export function TextField({
   autocomplete,
   required,
   maxLength,
+  inputMode,
+  strengthMeter,
 }: TextFieldProps) {
   const described =
     [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -78,6 +83,8 @@ export function TextField({
         autocomplete={autocomplete}
         required={required}
         maxLength={maxLength}
+        inputMode={inputMode}
+        data-password-strength={strengthMeter ? '' : undefined}
         aria-describedby={described}
         aria-invalid={error ? 'true' : undefined}
       />

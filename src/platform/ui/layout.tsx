@@ -18,6 +18,8 @@ export interface LayoutProps {
   homeHref: string;
   nav?: NavLink[];
   devNotice?: boolean;
+  /** Extra scripts from our own origin (progressive enhancement; pages work without them). */
+  scripts?: string[];
   children: ComponentChildren;
 }
 
@@ -28,7 +30,16 @@ export function languageSwitchHref(path: string, target: string): string {
   return url.pathname.replace(/^\/+/, '/') + url.search;
 }
 
-export function Layout({ ctx, title, appName, homeHref, nav = [], devNotice, children }: LayoutProps) {
+export function Layout({
+  ctx,
+  title,
+  appName,
+  homeHref,
+  nav = [],
+  devNotice,
+  scripts = [],
+  children,
+}: LayoutProps) {
   const { t, locale } = ctx;
   const other = locale === 'en' ? 'es' : 'en';
   return (
@@ -40,6 +51,9 @@ export function Layout({ ctx, title, appName, homeHref, nav = [], devNotice, chi
         <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/uswds/img/favicons/favicon.ico" />
+        {scripts.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
       </head>
       <body>
         <a class="usa-skipnav" href="#main-content">

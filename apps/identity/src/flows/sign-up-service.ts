@@ -9,7 +9,7 @@ import type { FieldError } from '#platform/ui/components.tsx';
 import type { AccountsRepo, Account } from '../db/accounts-repo.ts';
 import type { SignUpFlowsRepo, SignUpFlow } from '../db/signup-flows-repo.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
-import { checkPassword } from '../auth/password-rules.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { isValidEmail, normaliseEmail } from '../auth/email-address.ts';
 
 export interface SignUpDeps {
@@ -20,6 +20,8 @@ export interface SignUpDeps {
   email: EmailSender;
   baseUrl: string;
   linkTtlHours: number;
+  /** True when a password is on the breached/common-password list. */
+  breached: (password: string) => boolean;
   now: () => Date;
 }
 
@@ -75,7 +77,7 @@ export function createSignUpService(deps: SignUpDeps) {
     },
 
     async complete(flow: SignUpFlow, input: SignUpInput): Promise<CompleteResult> {
-      const errors = validate(input);
+      const errors = validate(input, flow.email, deps.breached);
       if (errors.length > 0) return { ok: false, errors };
       const passwordHash = await deps.hasher.hash(input.password);
       const account = await deps.db.transaction(async (tx) => {
@@ -96,14 +98,23 @@ export function createSignUpService(deps: SignUpDeps) {
 
 export type SignUpService = ReturnType<typeof createSignUpService>;
 
-function validate(input: SignUpInput): { field: string; key: MessageKey }[] {
+function validate(
+  input: SignUpInput,
+  email: string,
+  breached: (password: string) => boolean,
+): { field: string; key: MessageKey }[] {
   const errors: { field: string; key: MessageKey }[] = [];
   for (const field of ['givenName', 'familyName'] as const) {
     const value = input[field].trim();
     if (!value) errors.push({ field, key: 'idp.password.nameRequired' });
     else if (value.length > 100) errors.push({ field, key: 'idp.password.nameTooLong' });
   }
-  const passwordError = checkPassword(input.password, input.passwordConfirmation);
+  const passwordError = checkNewPassword({
+    password: input.password,
+    confirmation: input.passwordConfirmation,
+    email,
+    breached,
+  });
   if (passwordError)
     errors.push({
       field: passwordError === 'idp.password.mismatch' ? 'passwordConfirmation' : 'password',

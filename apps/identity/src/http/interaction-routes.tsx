@@ -4,19 +4,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { AppError } from '#platform/errors/app-error.ts';
 import { formFields } from '#platform/http/form-fields.ts';
-import type { AccountsRepo } from '../db/accounts-repo.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { ConsentsRepo } from '../db/consents-repo.ts';
-import type { PasswordHasher } from '../auth/password-hasher.ts';
-import { normaliseEmail } from '../auth/email-address.ts';
+import type { AuthContext } from './auth-context.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
 import { ConsentPage } from '../views/consent-page.tsx';
 
 export interface InteractionDeps {
   provider: Provider;
-  accounts: AccountsRepo;
   agencies: AgenciesRepo;
-  hasher: PasswordHasher;
+  auth: AuthContext;
   consents: ConsentsRepo;
   /** How long consent is remembered (Login.gov: one year). */
   consentTtlDays: number;
@@ -57,37 +54,23 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     const details = await loadInteraction(deps.provider, req, reply);
     if (details.uid !== req.params.uid) throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
     const name = await agencyName(details, req);
-    if (details.prompt.name === 'login')
-      return reply.page((ctx) => SignInPage(ctx, { uid: details.uid, agencyName: name }));
+    if (details.prompt.name === 'login') {
+      // Already signed in here at AAL2 (another agency, earlier today): single sign-on.
+      const current = await deps.auth.session(req);
+      if (current?.session.aal === 2) return deps.auth.finish(req, reply, current.session);
+      return reply.page((ctx) =>
+        SignInPage(ctx, {
+          action: `/interaction/${details.uid}/sign-in`,
+          signUpHref: `/interaction/${details.uid}/sign-up`,
+          agencyName: name,
+        }),
+      );
+    }
     if (details.prompt.name === 'consent') {
       const scopes = String(details.params.scope ?? 'openid').split(' ');
       return reply.page((ctx) => ConsentPage(ctx, { uid: details.uid, agencyName: name, scopes }));
     }
     throw new AppError('E400-PROMPT', 400, 'idp.oidcError.body');
-  });
-
-  app.post<{ Params: { uid: string } }>('/interaction/:uid/sign-in', async (req, reply) => {
-    const details = await loadInteraction(deps.provider, req, reply);
-    const form = formFields(req.body, ['email', 'password'], 1024);
-    const email = normaliseEmail(form.email);
-    const account = email ? await deps.accounts.findByEmail(email) : undefined;
-    const valid = account
-      ? await deps.hasher.verify(account.passwordHash, form.password)
-      : await deps.hasher.verifyDummy(form.password);
-    if (!account || !valid) {
-      req.log.info({ event: 'sign_in_failed' }, 'sign-in failed');
-      const name = await agencyName(details, req);
-      return reply
-        .code(401)
-        .page((ctx) =>
-          SignInPage(ctx, { uid: details.uid, agencyName: name, email: form.email, failed: true }),
-        );
-    }
-    if (deps.hasher.needsRehash(account.passwordHash)) {
-      await deps.accounts.updatePasswordHash(account.id, await deps.hasher.hash(form.password));
-    }
-    req.log.info({ event: 'sign_in_succeeded', accountId: account.id }, 'sign-in succeeded');
-    return finishInteraction(deps.provider, req, reply, { login: { accountId: account.id } });
   });
 
   app.post<{ Params: { uid: string } }>('/interaction/:uid/consent', async (req, reply) => {

@@ -1,7 +1,10 @@
 // Sign-up pages. The flow id lives in a signed cookie; every page resolves against the
 // persisted flow through the step graph, so deep links and Back land on the right step.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type Provider from 'oidc-provider';
+import type { Clock } from '#platform/time/clock.ts';
+import type { IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
+import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
+import { describeDevice, type SessionCookieJar } from '../session/idp-session-cookies.ts';
 import { resolveStep } from '#platform/flows/step-graph.ts';
 import { formFields, queryParam } from '#platform/http/form-fields.ts';
 import type { SignUpFlowsRepo } from '../db/signup-flows-repo.ts';
@@ -16,11 +19,13 @@ import {
 } from '../views/sign-up-pages.tsx';
 
 export interface SignUpRouteDeps {
-  provider: Provider;
+  sessions: IdpSessionsRepo;
+  events: SecurityEventsRepo;
+  cookies: SessionCookieJar;
+  clock: Clock;
   signUp: SignUpService;
   flows: SignUpFlowsRepo;
   secureCookies: boolean;
-  now: () => Date;
 }
 
 const FLOW_COOKIE = 'idp_signup';
@@ -44,7 +49,7 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
   /** Returns the flow if `step` is allowed, else redirects to the step that is. */
   async function guard(req: FastifyRequest, reply: FastifyReply, step: SignUpStep) {
     const flow = await currentFlow(req);
-    const allowed = resolveStep(SIGN_UP_STEPS, { flow, now: deps.now() }, step);
+    const allowed = resolveStep(SIGN_UP_STEPS, { flow, now: deps.clock.now() }, step);
     if (allowed !== step) {
       void reply.redirect(signUpPath(allowed, flow), 303);
       return undefined;
@@ -119,32 +124,23 @@ export function registerSignUpRoutes(app: FastifyInstance, deps: SignUpRouteDeps
       );
     }
     req.log.info({ event: 'account_created', accountId: result.account.id }, 'account created');
-    const redirectTo = flow.interactionUid
-      ? await resumeSignIn(req, reply, flow.interactionUid, result.account.id)
-      : undefined;
-    return reply.redirect(redirectTo ?? signUpPath('done', result.flow), 303);
+    // Signed in with the new password (AAL1); a second factor must be set up before the
+    // account can be used. Inside an agency's request, that happens under its path.
+    const now = deps.clock.now();
+    const deviceId = deps.cookies.device(req, reply);
+    const deviceLabel = describeDevice(req.headers['user-agent']);
+    const token = await deps.sessions.create({ accountId: result.account.id, deviceId, deviceLabel, now });
+    deps.cookies.write(reply, token);
+    await deps.events.record({
+      accountId: result.account.id,
+      kind: 'account_created',
+      deviceId,
+      deviceLabel,
+      at: now,
+    });
+    const base = flow.interactionUid ? `/interaction/${flow.interactionUid}` : '';
+    return reply.redirect(`${base}/mfa-setup`, 303);
   };
-
-  /** Hands the new account to the agency sign-in request it started from, if that request is still alive in this browser. */
-  async function resumeSignIn(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    uid: string,
-    accountId: string,
-  ): Promise<string | undefined> {
-    try {
-      const details = await deps.provider.interactionDetails(req.raw, reply.raw);
-      if (details.uid !== uid || details.prompt.name !== 'login') return undefined;
-      return await deps.provider.interactionResult(
-        req.raw,
-        reply.raw,
-        { login: { accountId } },
-        { mergeWithLastSubmission: false },
-      );
-    } catch {
-      return undefined; // expired, or the link was opened in another browser
-    }
-  }
 
   app.get('/sign-up/password', showPassword);
   app.post('/sign-up/password', createAccount);

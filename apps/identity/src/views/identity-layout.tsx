@@ -1,4 +1,4 @@
-// The identity provider's page frame.
+// The identity provider's page frame. Signed-in pages get the account link and sign-out.
 import type { ComponentChildren } from 'preact';
 import { Layout } from '#platform/ui/layout.tsx';
 import type { PageContext } from '#platform/ui/page-context.ts';
@@ -6,14 +6,24 @@ import type { PageContext } from '#platform/ui/page-context.ts';
 export function IdentityLayout({
   ctx,
   title,
+  signedIn,
+  scripts,
   children,
 }: {
   ctx: PageContext;
   title: string;
+  signedIn?: boolean;
+  scripts?: string[];
   children: ComponentChildren;
 }) {
+  const nav = signedIn
+    ? [
+        { href: '/account', label: ctx.t('idp.account.title') },
+        { href: '/sign-out', label: ctx.t('idp.account.signOut'), post: true },
+      ]
+    : [];
   return (
-    <Layout ctx={ctx} title={title} appName="idp.name" homeHref="/">
+    <Layout ctx={ctx} title={title} appName="idp.name" homeHref="/" nav={nav} scripts={scripts}>
       {children}
     </Layout>
   );

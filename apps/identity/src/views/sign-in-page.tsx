@@ -1,9 +1,11 @@
 import type { PageContext } from '#platform/ui/page-context.ts';
 import { Alert, CsrfField, TextField } from '#platform/ui/components.tsx';
 import { IdentityLayout } from './identity-layout.tsx';
+import { SecurityReminder } from './security-reminder.tsx';
 
 export interface SignInPageProps {
-  uid: string;
+  action: string;
+  signUpHref: string;
   agencyName: string;
   email?: string;
   failed?: boolean;
@@ -16,12 +18,7 @@ export function SignInPage(ctx: PageContext, props: SignInPageProps) {
       <h1>{t('idp.signIn.title')}</h1>
       <p class="usa-intro">{t('idp.signIn.lead', { agency: props.agencyName })}</p>
       {props.failed ? <Alert kind="error">{t('idp.signIn.failed')}</Alert> : null}
-      <form
-        class="usa-form usa-form--large"
-        method="post"
-        action={`/interaction/${props.uid}/sign-in`}
-        novalidate
-      >
+      <form class="usa-form usa-form--large" method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField
           name="email"
@@ -45,9 +42,9 @@ export function SignInPage(ctx: PageContext, props: SignInPageProps) {
         </button>
       </form>
       <p>
-        {t('idp.signIn.noAccount')}{' '}
-        <a href={`/interaction/${props.uid}/sign-up`}>{t('idp.signIn.createAccount')}</a>
+        {t('idp.signIn.noAccount')} <a href={props.signUpHref}>{t('idp.signIn.createAccount')}</a>
       </p>
+      <SecurityReminder ctx={ctx} />
     </IdentityLayout>
   );
 }

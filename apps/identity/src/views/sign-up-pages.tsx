@@ -82,7 +82,7 @@ export function CreatePasswordPage(ctx: PageContext, props: PasswordPageProps) {
   const { t } = ctx;
   const errorFor = (field: string) => props.errors.find((e) => e.field === field)?.message;
   return (
-    <IdentityLayout ctx={ctx} title={t('idp.password.title')}>
+    <IdentityLayout ctx={ctx} title={t('idp.password.title')} scripts={['/assets/password-strength.js']}>
       <h1>{t('idp.password.title')}</h1>
       <p class="usa-intro">{t('idp.password.lead', { email: props.email })}</p>
       <ErrorSummary title={t('common.fixErrors')} errors={props.errors} />
@@ -114,6 +114,7 @@ export function CreatePasswordPage(ctx: PageContext, props: PasswordPageProps) {
           error={errorFor('password')}
           autocomplete="new-password"
           required
+          strengthMeter
         />
         <TextField
           name="passwordConfirmation"

@@ -1,0 +1,121 @@
+// The account page and its actions. Viewing needs AAL2; changing sign-in methods needs a
+// second factor within the last 20 minutes (Login.gov), otherwise it asks for one first.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formFields, queryParam } from '#platform/http/form-fields.ts';
+import type { Clock } from '#platform/time/clock.ts';
+import type { AccountsRepo } from '../db/accounts-repo.ts';
+import type { IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
+import type { MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
+import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
+import type { MfaService } from '../auth/mfa/mfa-service.ts';
+import { hasRecentMfa } from '../flows/sign-in-steps.ts';
+import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
+import type { AuthContext } from './auth-context.ts';
+import { AccountPage } from '../views/account-page.tsx';
+import { SignedOutPage } from '../views/signed-out-page.tsx';
+
+export interface AccountRouteDeps {
+  accounts: AccountsRepo;
+  sessions: IdpSessionsRepo;
+  methods: MfaMethodsRepo;
+  events: SecurityEventsRepo;
+  mfa: MfaService;
+  auth: AuthContext;
+  cookies: SessionCookieJar;
+  clock: Clock;
+  recentMfaSeconds: number;
+}
+
+type Req = FastifyRequest<{ Params: { id?: string } }>;
+
+export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDeps): void {
+  /** The signed-in session at AAL2 (optionally with a recent second factor), or a redirect. */
+  async function requireSession(req: Req, reply: FastifyReply, recentMfa: boolean) {
+    const current = await deps.auth.session(req);
+    if (!current) {
+      deps.auth.rememberReturn(reply, '/account');
+      void reply.redirect('/sign-in', 303);
+      return undefined;
+    }
+    if (
+      current.session.aal < 2 ||
+      (recentMfa && !hasRecentMfa(current.session, deps.clock.now(), deps.recentMfaSeconds))
+    ) {
+      deps.auth.rememberReturn(reply, '/account');
+      void reply.redirect(current.session.aal < 2 ? '/sign-in' : '/mfa', 303);
+      return undefined;
+    }
+    return current;
+  }
+
+  app.get('/account', async (req: Req, reply) => {
+    const current = await requireSession(req, reply, false);
+    if (!current) return reply;
+    const accountId = current.session.accountId;
+    const [account, methods, events] = await Promise.all([
+      deps.accounts.findById(accountId),
+      deps.methods.list(accountId),
+      deps.events.list(accountId, 20),
+    ]);
+    if (!account) return reply.redirect('/sign-in', 303);
+    const backup = methods.find((m) => m.kind === 'backup_codes');
+    const backupCodesLeft = backup ? await deps.mfa.remainingBackupCodes(backup.id) : undefined;
+    const notice =
+      queryParam(req.query, 'from') === 'expired-request'
+        ? ('idp.account.expiredRequest' as const)
+        : undefined;
+    return reply.page((ctx) => AccountPage(ctx, { account, methods, events, backupCodesLeft, notice }));
+  });
+
+  app.post('/account/methods/:id/rename', async (req: Req, reply) => {
+    const current = await requireSession(req, reply, true);
+    if (!current) return reply;
+    const { label } = formFields(req.body, ['label'], 200);
+    const clean = label.trim().slice(0, 40);
+    if (clean && (await deps.methods.rename(current.session.accountId, req.params.id ?? '', clean))) {
+      await record(current.session, 'mfa_renamed');
+    }
+    return reply.redirect('/account', 303);
+  });
+
+  app.post('/account/methods/:id/remove', async (req: Req, reply) => {
+    const current = await requireSession(req, reply, true);
+    if (!current) return reply;
+    // The repository refuses to remove the last method, atomically.
+    if (await deps.methods.remove(current.session.accountId, req.params.id ?? '')) {
+      await record(current.session, 'mfa_removed');
+    }
+    return reply.redirect('/account', 303);
+  });
+
+  app.post('/sign-out', async (req, reply) => {
+    const token = deps.cookies.read(req);
+    if (token) await deps.sessions.destroy(token);
+    deps.cookies.clear(reply);
+    return reply.redirect('/signed-out', 303);
+  });
+
+  app.post('/sign-out-everywhere', async (req: Req, reply) => {
+    const current = await requireSession(req, reply, false);
+    if (!current) return reply;
+    await record(current.session, 'signed_out_everywhere');
+    await deps.sessions.destroyAllForAccount(current.session.accountId);
+    deps.cookies.clear(reply);
+    return reply.redirect('/signed-out', 303);
+  });
+
+  app.get('/signed-out', (_req, reply) => reply.page((ctx) => SignedOutPage(ctx)));
+
+  function record(
+    session: { accountId: string; deviceId: string; deviceLabel: string },
+    kind: 'mfa_renamed' | 'mfa_removed' | 'signed_out_everywhere',
+  ) {
+    return deps.events.record({
+      accountId: session.accountId,
+      kind,
+      deviceId: session.deviceId,
+      deviceLabel: session.deviceLabel,
+      at: deps.clock.now(),
+    });
+  }
+}

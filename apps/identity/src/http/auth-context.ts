@@ -1,0 +1,78 @@
+// What the sign-in and MFA pages share: the current session, the account's methods, and
+// how to finish — hand the account back to an agency's sign-in request, or go to the
+// account page (or wherever a re-authentication was asked for).
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type Provider from 'oidc-provider';
+import type { Clock } from '#platform/time/clock.ts';
+import type { IdpSession, IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
+import type { MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
+import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
+
+export const RETURN_COOKIE = 'idp_return';
+
+export interface AuthContextDeps {
+  provider: Provider;
+  sessions: IdpSessionsRepo;
+  methods: MfaMethodsRepo;
+  cookies: SessionCookieJar;
+  clock: Clock;
+  secureCookies: boolean;
+}
+
+/** The URL prefix of a sign-in: inside an agency's request, or directly at the identity provider. */
+export function authBase(req: FastifyRequest): string {
+  const uid = (req.params as { uid?: string }).uid;
+  return uid ? `/interaction/${uid}` : '';
+}
+
+export function createAuthContext(deps: AuthContextDeps) {
+  return {
+    async session(req: FastifyRequest): Promise<{ token: string; session: IdpSession } | undefined> {
+      const token = deps.cookies.read(req);
+      const session = token ? await deps.sessions.touch(token, deps.clock.now()) : undefined;
+      return token && session ? { token, session } : undefined;
+    },
+
+    /** Remembers a same-site path to come back to after a (re-)authentication. */
+    rememberReturn(reply: FastifyReply, path: string) {
+      if (/^\/(?!\/)[A-Za-z0-9/_?=&.-]*$/.test(path)) {
+        void reply.setCookie(RETURN_COOKIE, path, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: deps.secureCookies,
+          maxAge: 1800,
+        });
+      }
+    },
+
+    /** Finishes signing in at AAL2: back to the agency, or to the remembered page, or the account page. */
+    async finish(req: FastifyRequest, reply: FastifyReply, session: IdpSession): Promise<FastifyReply> {
+      const uid = (req.params as { uid?: string }).uid;
+      if (uid) {
+        const amr = [
+          'pwd',
+          session.mfaKind === 'webauthn' ? 'hwk' : session.mfaKind === 'sms' ? 'sms' : 'otp',
+        ];
+        try {
+          const redirectTo = await deps.provider.interactionResult(
+            req.raw,
+            reply.raw,
+            { login: { accountId: session.accountId, amr, remember: true } },
+            { mergeWithLastSubmission: false },
+          );
+          return reply.redirect(redirectTo, 303);
+        } catch {
+          // The agency's request expired (or this is another browser): the person is signed
+          // in here and can return to the agency; the account page says so.
+          return reply.redirect('/account?from=expired-request', 303);
+        }
+      }
+      const back = req.cookies[RETURN_COOKIE];
+      void reply.clearCookie(RETURN_COOKIE, { path: '/' });
+      return reply.redirect(back && back.startsWith('/') && !back.startsWith('//') ? back : '/account', 303);
+    },
+  };
+}
+
+export type AuthContext = ReturnType<typeof createAuthContext>;

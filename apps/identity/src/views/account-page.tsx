@@ -1,0 +1,152 @@
+// The account page: who you are here, how you sign in, what happened recently, which
+// agencies you use, and the ways out (sign out, everywhere).
+import type { PageContext } from '#platform/ui/page-context.ts';
+import type { MessageKey } from '#platform/i18n/catalog.ts';
+import { Alert, CsrfField } from '#platform/ui/components.tsx';
+import type { Account } from '../db/accounts-repo.ts';
+import type { MfaMethod } from '../db/mfa-methods-repo.ts';
+import type { SecurityEvent } from '../db/security-events-repo.ts';
+import { METHOD_TRAITS } from '../auth/mfa/method-traits.ts';
+import { IdentityLayout } from './identity-layout.tsx';
+import { PhishingTag } from './mfa-pages.tsx';
+import { SecurityReminder } from './security-reminder.tsx';
+
+export interface AccountPageProps {
+  account: Account;
+  methods: MfaMethod[];
+  events: SecurityEvent[];
+  backupCodesLeft: number | undefined;
+  notice?: MessageKey | undefined;
+}
+
+export function AccountPage(ctx: PageContext, props: AccountPageProps) {
+  const { t, locale } = ctx;
+  const when = (date: Date) =>
+    new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'America/New_York',
+    }).format(date);
+  const phishingResistant = props.methods.some((m) => METHOD_TRAITS[m.kind].phishingResistant);
+  return (
+    <IdentityLayout ctx={ctx} title={t('idp.account.title')} signedIn>
+      <h1>{t('idp.account.title')}</h1>
+      {props.notice ? <Alert kind="info">{t(props.notice)}</Alert> : null}
+      {props.methods.length === 1 ? (
+        <Alert kind="warning" heading={t('idp.account.oneMethodTitle')}>
+          {t('idp.account.oneMethodBody')} <a href="/mfa-setup">{t('idp.mfa.reminder.add')}</a>
+        </Alert>
+      ) : null}
+
+      <h2>{t('idp.account.profile')}</h2>
+      <dl class="app-definitions">
+        <dt>{t('idp.account.name')}</dt>
+        <dd>{`${props.account.givenName} ${props.account.familyName}`}</dd>
+        <dt>{t('idp.signIn.email')}</dt>
+        <dd>{props.account.email}</dd>
+      </dl>
+
+      <h2>{t('idp.account.methods')}</h2>
+      {!phishingResistant ? <p>{t('idp.account.phishingHint')}</p> : null}
+      <table class="usa-table usa-table--borderless usa-table--stacked" data-methods>
+        <caption class="usa-sr-only">{t('idp.account.methods')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('idp.mfa.nickname')}</th>
+            <th scope="col">{t('idp.account.kind')}</th>
+            <th scope="col">{t('idp.account.lastUsed')}</th>
+            <th scope="col">{t('idp.account.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.methods.map((method) => (
+            <tr key={method.id} data-method-kind={method.kind}>
+              <th scope="row" data-label={t('idp.mfa.nickname')}>
+                {method.label}
+              </th>
+              <td data-label={t('idp.account.kind')}>
+                {t(METHOD_TRAITS[method.kind].nameKey)} <PhishingTag ctx={ctx} kind={method.kind} />
+                {method.kind === 'backup_codes' && props.backupCodesLeft !== undefined ? (
+                  <div>{t('idp.account.codesLeft', { count: props.backupCodesLeft })}</div>
+                ) : null}
+              </td>
+              <td data-label={t('idp.account.lastUsed')}>
+                {method.lastUsedAt ? when(method.lastUsedAt) : t('idp.account.never')}
+              </td>
+              <td data-label={t('idp.account.actions')}>
+                <form
+                  method="post"
+                  action={`/account/methods/${method.id}/rename`}
+                  class="app-inline-form app-rename"
+                >
+                  <CsrfField token={ctx.csrfToken} />
+                  <label class="usa-label margin-top-0" for={`rename-${method.id}`}>
+                    {t('idp.account.newName')}
+                  </label>
+                  <input
+                    class="usa-input usa-input--small"
+                    id={`rename-${method.id}`}
+                    name="label"
+                    maxLength={40}
+                    required
+                    value={method.label}
+                  />
+                  <button class="usa-button usa-button--outline usa-button--small" type="submit">
+                    {t('idp.account.rename')}
+                  </button>
+                </form>
+                {props.methods.length > 1 ? (
+                  <form method="post" action={`/account/methods/${method.id}/remove`} class="app-inline-form">
+                    <CsrfField token={ctx.csrfToken} />
+                    <button
+                      class="usa-button usa-button--secondary usa-button--small"
+                      type="submit"
+                      aria-label={`${t('idp.account.remove')}: ${method.label}`}
+                    >
+                      {t('idp.account.remove')}
+                    </button>
+                  </form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <a class="usa-button usa-button--outline" href="/mfa-setup">
+          {t('idp.mfa.reminder.add')}
+        </a>
+      </p>
+
+      <h2>{t('idp.account.agencies')}</h2>
+      <p>{t('idp.account.agenciesSoon')}</p>
+
+      <h2>{t('idp.account.history')}</h2>
+      <ul class="usa-list" data-security-events>
+        {props.events.map((event) => (
+          <li key={event.id}>
+            {t(`idp.event.${event.kind}` as MessageKey)} — {when(event.occurredAt)}
+            {event.deviceLabel ? ` — ${event.deviceLabel}` : ''}
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('idp.account.signOutTitle')}</h2>
+      <div class="app-button-row">
+        <form method="post" action="/sign-out">
+          <CsrfField token={ctx.csrfToken} />
+          <button class="usa-button usa-button--outline" type="submit">
+            {t('idp.account.signOut')}
+          </button>
+        </form>
+        <form method="post" action="/sign-out-everywhere">
+          <CsrfField token={ctx.csrfToken} />
+          <button class="usa-button usa-button--secondary" type="submit">
+            {t('idp.account.signOutEverywhere')}
+          </button>
+        </form>
+      </div>
+      <SecurityReminder ctx={ctx} />
+    </IdentityLayout>
+  );
+}
