@@ -9,8 +9,8 @@ import {
   translator,
   type MessageKey,
 } from '#platform/i18n/catalog.ts';
-import { en } from '#platform/i18n/messages/en.ts';
-import { es } from '#platform/i18n/messages/es.ts';
+
+const { en, es } = allCatalogs();
 
 const placeholders = (message: string): string[] =>
   [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].sort();

@@ -3,10 +3,12 @@
 // passed through, lookups built at runtime); this scan catches their typos.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { allCatalogs } from '#platform/i18n/catalog.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { en } from '#platform/i18n/messages/en.ts';
+
+const { en, es } = allCatalogs();
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

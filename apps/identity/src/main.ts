@@ -188,6 +188,7 @@ async function assemble(
     provider,
     sessions,
     methods,
+    events,
     cookies,
     clock,
     secureCookies: config.secureCookies,

@@ -1,8 +1,18 @@
 // Message catalogs. English is the source; Spanish must have exactly the same keys
 // (enforced by the type checker). Keys are stable ids, so every error and message can be
 // referenced from code and tests without matching on wording.
-import { en } from './messages/en.ts';
-import { es } from './messages/es.ts';
+import { en as enCore } from './messages/en.ts';
+import { es as esCore } from './messages/es.ts';
+import { enRecovery } from './messages/en-recovery.ts';
+import { esRecovery } from './messages/es-recovery.ts';
+import { enSecurityNotices } from './messages/en-security-notices.ts';
+import { esSecurityNotices } from './messages/es-security-notices.ts';
+import { enWebauthn } from './messages/en-webauthn.ts';
+import { esWebauthn } from './messages/es-webauthn.ts';
+
+// One catalog per language, assembled from per-feature files so features can grow apart.
+const en = { ...enCore, ...enRecovery, ...enSecurityNotices, ...enWebauthn };
+const es = { ...esCore, ...esRecovery, ...esSecurityNotices, ...esWebauthn };
 
 export type MessageKey = keyof typeof en;
 export type Locale = 'en' | 'es';

@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Clock } from '#platform/time/clock.ts';
 import type { IdpSession, IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
-import type { MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
+import type { MfaKind, MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
+import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
 import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
 
 export const RETURN_COOKIE = 'idp_return';
@@ -14,6 +15,7 @@ export interface AuthContextDeps {
   provider: Provider;
   sessions: IdpSessionsRepo;
   methods: MfaMethodsRepo;
+  events: SecurityEventsRepo;
   cookies: SessionCookieJar;
   clock: Clock;
   secureCookies: boolean;
@@ -44,6 +46,31 @@ export function createAuthContext(deps: AuthContextDeps) {
           maxAge: 1800,
         });
       }
+    },
+
+    /**
+     * Records a verified second factor: the session reaches (or refreshes) AAL2, a sign-in
+     * is logged the first time, and the person moves on with `finish`.
+     */
+    async secondFactorVerified(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      token: string,
+      session: IdpSession,
+      kind: MfaKind,
+    ) {
+      const now = deps.clock.now();
+      await deps.sessions.upgrade(token, kind, now);
+      if (session.aal === 1) {
+        await deps.events.record({
+          accountId: session.accountId,
+          kind: 'sign_in',
+          deviceId: session.deviceId,
+          deviceLabel: session.deviceLabel,
+          at: now,
+        });
+      }
+      return this.finish(req, reply, { ...session, aal: 2, mfaAt: now, mfaKind: kind });
     },
 
     /** Finishes signing in at AAL2: back to the agency, or to the remembered page, or the account page. */
