@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const { en, es } = allCatalogs();
+const { en } = allCatalogs();
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
