@@ -2,6 +2,7 @@
 // migrates, seeds, and listens. Used by `npm start`, the end-to-end tests and benchmarks.
 import { Redis } from 'ioredis';
 import type { Logger } from '#platform/log/logger.ts';
+import type { Clock } from '#platform/time/clock.ts';
 import { buildIdentityApp, type IdentityApp } from '../../apps/identity/src/main.ts';
 import { buildAccountApp, type AccountApp } from '../../apps/account/src/main.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
@@ -16,12 +17,21 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
-export async function startSystem(config: SystemConfig, logger: Logger): Promise<RunningSystem> {
+export interface StartOptions {
+  /** A controllable clock for tests (defaults to the system clock). */
+  clock?: Clock;
+}
+
+export async function startSystem(
+  config: SystemConfig,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningSystem> {
   const redis = config.identity.redisUrl
     ? new Redis(config.identity.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 })
     : undefined;
   const [identity, account] = await Promise.all([
-    buildIdentityApp(config.identity, logger.child({ app: 'identity' }), redis),
+    buildIdentityApp(config.identity, logger.child({ app: 'identity' }), redis, { clock: options.clock }),
     buildAccountApp(config.account, logger.child({ app: 'account' }), redis),
   ]);
   const close = async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '#platform/log/logger.ts';
+import type { Clock } from '#platform/time/clock.ts';
 import { readSystemConfig, type SystemConfig } from '../../src/system/system-config.ts';
 import { startSystem, type RunningSystem } from '../../src/system/start-system.ts';
 import { freePort } from './free-port.ts';
@@ -17,6 +18,8 @@ export interface TestSystemOptions {
   env?: Record<string, string>;
   /** Receives every log line (JSON) instead of stdout, e.g. to assert that no PII is logged. */
   logLines?: string[];
+  /** A controllable clock for the identity provider. */
+  clock?: Clock;
 }
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -36,6 +39,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const system = await startSystem(
     config,
     createLogger({ name: 'test', level: config.identity.logLevel, destination }),
+    { clock: options.clock },
   );
   return {
     ...system,

@@ -22,6 +22,8 @@ import { createSecretsRepo } from './db/secrets-repo.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
 import { createSignUpService } from './flows/sign-up-service.ts';
 import { loadBreachedPasswords } from './auth/breached-passwords.ts';
+import { createAttemptGuards } from './auth/attempt-guards.ts';
+import { createAttemptLimiter } from '#platform/ratelimit/attempt-limiter.ts';
 import { createOidcProvider } from './oidc/provider.ts';
 import { createOidcPageRenderer } from './views/oidc-pages.tsx';
 import { errorPage } from '#platform/ui/error-page.tsx';
@@ -66,7 +68,7 @@ export async function buildIdentityApp(
   config: IdentityConfig,
   logger: Logger,
   redis?: Redis,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock | undefined } = {},
 ): Promise<IdentityApp> {
   const { db } = await openMigratedDatabase(
     config.database,
@@ -98,6 +100,8 @@ async function assemble(
   const consents = createConsentsRepo(db);
   const hasher = createPasswordHasher();
   const breachedPasswords = loadBreachedPasswords();
+  const limiter = createAttemptLimiter({ redis, namespace: 'idp' });
+  const guards = createAttemptGuards(limiter, cipher, clock);
   const methods = createMfaMethodsRepo(db, cipher);
   const events = createSecurityEventsRepo(db);
   const sessions = createIdpSessionsRepo(db, config.idpSession);
@@ -214,6 +218,7 @@ async function assemble(
     clock,
     setupKinds: ['totp', 'sms', 'voice', 'email', 'backup_codes'] as const,
     parsePhone: parsePhoneNumber,
+    guards,
   };
   await server.register(signInRoutes(signInDeps));
   await server.register(signInRoutes(signInDeps), { prefix: '/interaction/:uid' });
@@ -237,6 +242,7 @@ async function assemble(
     baseUrl: config.issuer,
     linkTtlHours: config.signUpLinkTtlHours,
     breached: breachedPasswords.isBreached,
+    allowEmail: async (address) => (await guards.registrationEmail(address)).allowed,
     now,
   });
   registerSignUpRoutes(server, {

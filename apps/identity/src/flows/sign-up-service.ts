@@ -20,6 +20,8 @@ export interface SignUpDeps {
   email: EmailSender;
   baseUrl: string;
   linkTtlHours: number;
+  /** Counts a sign-up email to the address; false past the limit (20 per hour). */
+  allowEmail: (email: string) => Promise<boolean>;
   /** True when a password is on the breached/common-password list. */
   breached: (password: string) => boolean;
   now: () => Date;
@@ -52,6 +54,8 @@ export function createSignUpService(deps: SignUpDeps) {
         expiresAt,
       });
       const t = translator(locale);
+      // Past the limit nothing is sent, but the answer stays the same (no account oracle).
+      if (!(await deps.allowEmail(email))) return { ok: true, flow };
       const existing = await deps.accounts.findByEmail(email);
       if (existing) {
         await deps.email.send({

@@ -42,7 +42,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
       (recentMfa && !hasRecentMfa(current.session, deps.clock.now(), deps.recentMfaSeconds))
     ) {
       deps.auth.rememberReturn(reply, '/account');
-      void reply.redirect(current.session.aal < 2 ? '/sign-in' : '/mfa', 303);
+      // A password without a second factor yet, or a second factor too long ago: confirm it.
+      void reply.redirect('/mfa', 303);
       return undefined;
     }
     return current;

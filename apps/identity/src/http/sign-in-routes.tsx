@@ -19,6 +19,8 @@ import { METHOD_TRAITS } from '../auth/mfa/method-traits.ts';
 import { SIGN_IN_STEPS, type SignInStep } from '../flows/sign-in-steps.ts';
 import { describeDevice, type SessionCookieJar } from '../session/idp-session-cookies.ts';
 import { authBase, type AuthContext } from './auth-context.ts';
+import type { AttemptGuards } from '../auth/attempt-guards.ts';
+import { LIMIT_RULES } from '#platform/ratelimit/limit-rules.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
 import {
   BackupCodesIntroPage,
@@ -47,9 +49,13 @@ export interface SignInRouteDeps {
   /** Kinds that can be set up here (text and voice need a telephony adapter). */
   setupKinds: readonly MfaKind[];
   parsePhone: (input: string) => { ok: true; e164: string; masked: string } | { ok: false };
+  guards: AttemptGuards;
 }
 
 type Req = FastifyRequest<{ Params: { uid?: string; methodId?: string; kind?: string } }>;
+
+/** A refused attempt starts the 10-minute lockout; that is what the person is told to wait. */
+const LOCKOUT_DISPLAY_SECONDS = LIMIT_RULES.otpVerifyPerAccount.lockoutSeconds;
 
 const STEP_PATH: Record<SignInStep, string> = {
   password: '/sign-in',
@@ -98,7 +104,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
     const showSignIn = async (
       req: Req,
       reply: FastifyReply,
-      extra: { email?: string; failed?: boolean } = {},
+      extra: { email?: string; failed?: boolean; limitedMinutes?: number } = {},
     ) => {
       const name = (await agencyName(req)) ?? req.t('idp.interaction.agencyFallback');
       return reply.page((ctx) =>
@@ -117,10 +123,21 @@ export function signInRoutes(deps: SignInRouteDeps) {
       const form = formFields(req.body, ['email', 'password'], 1024);
       const email = normaliseEmail(form.email);
       const account = email ? await deps.accounts.findByEmail(email) : undefined;
+      const deviceId = deps.cookies.device(req, reply);
+      const gate = await deps.guards.passwordAllowed(deviceId, account?.id, req.ip);
+      if (!gate.allowed) {
+        req.log.info({ event: 'sign_in_limited' }, 'sign-in attempts limited');
+        reply.code(429);
+        return showSignIn(req, reply, {
+          email: form.email,
+          limitedMinutes: Math.ceil(gate.retryAfterSeconds / 60),
+        });
+      }
       const valid = account
         ? await deps.hasher.verify(account.passwordHash, form.password)
         : await deps.hasher.verifyDummy(form.password);
       if (!account || !valid) {
+        await deps.guards.passwordFailed(deviceId, account?.id, req.ip);
         req.log.info({ event: 'sign_in_failed' }, 'sign-in failed');
         reply.code(401);
         return showSignIn(req, reply, { email: form.email, failed: true });
@@ -128,9 +145,9 @@ export function signInRoutes(deps: SignInRouteDeps) {
       if (deps.hasher.needsRehash(account.passwordHash)) {
         await deps.accounts.updatePasswordHash(account.id, await deps.hasher.hash(form.password));
       }
+      await deps.guards.passwordSucceeded(deviceId, account.id, req.ip);
       const old = deps.cookies.read(req);
       if (old) await deps.sessions.destroy(old);
-      const deviceId = deps.cookies.device(req, reply);
       const token = await deps.sessions.create({
         accountId: account.id,
         deviceId,
@@ -158,6 +175,11 @@ export function signInRoutes(deps: SignInRouteDeps) {
       if (!method) return reply.redirect(`${authBase(req)}/mfa`, 303);
       if (!METHOD_TRAITS[method.kind].sendsCode)
         return reply.redirect(`${authBase(req)}/mfa/${method.id}`, 303);
+      const sending = await deps.guards.otpSend(method.accountId, method.secret ?? method.id);
+      if (!sending.allowed) {
+        const error = req.t('idp.limit.otpSend', { seconds: sending.retryAfterSeconds });
+        return verifyPage(req, reply.code(429), method, state.methods, error);
+      }
       const challengeId = await deps.mfa.sendCode(method, 'sign-in', req.locale);
       return reply.redirect(`${authBase(req)}/mfa/${method.id}?challenge=${challengeId}`, 303);
     });
@@ -198,11 +220,24 @@ export function signInRoutes(deps: SignInRouteDeps) {
       const method = state.methods.find((m) => m.id === req.params.methodId);
       if (!method) return reply.redirect(`${authBase(req)}/mfa`, 303);
       const form = formFields(req.body, ['code', 'challengeId'], 64);
+      const session = state.session!;
+      const gate = await deps.guards.otpVerifyAllowed(session.accountId);
+      if (!gate.allowed) {
+        const minutes = Math.ceil(Math.min(gate.retryAfterSeconds, LOCKOUT_DISPLAY_SECONDS) / 60);
+        return verifyPage(
+          req,
+          reply.code(429),
+          method,
+          state.methods,
+          req.t('idp.limit.otpVerify', { minutes }),
+        );
+      }
       const result = await deps.mfa.verify(method, {
         code: form.code,
         challengeId: form.challengeId || undefined,
       });
-      const session = state.session!;
+      if (result.ok) await deps.guards.otpVerifySucceeded(session.accountId);
+      else await deps.guards.otpVerifyFailed(session.accountId);
       if (!result.ok) {
         await deps.events.record({
           accountId: session.accountId,
@@ -423,6 +458,18 @@ export function signInRoutes(deps: SignInRouteDeps) {
           destination = parsed.e164;
           masked = parsed.masked;
         }
+        const sending = await deps.guards.otpSend(accountId, destination);
+        if (!sending.allowed) {
+          const error = req.t('idp.limit.otpSend', { seconds: sending.retryAfterSeconds });
+          return reply.code(429).page((ctx) =>
+            CodeMethodSetupPage(ctx, {
+              base: authBase(req),
+              kind,
+              destination: kind === 'email' ? destination : undefined,
+              error,
+            }),
+          );
+        }
         const challengeId = await deps.mfa.sendSetupCode(accountId, kind, destination, req.locale);
         const sealed = deps.mfa.sealDestination(accountId, destination);
         return reply.page((ctx) =>
@@ -437,7 +484,11 @@ export function signInRoutes(deps: SignInRouteDeps) {
         const form = formFields(req.body, ['sealed', 'challengeId', 'code'], 512);
         const destination = deps.mfa.openDestination(accountId, form.sealed);
         if (!destination) return reply.redirect(`${authBase(req)}/mfa-setup/${kind}`, 303);
-        const ok = await deps.mfa.checkSetupCode(accountId, kind, destination, form.challengeId, form.code);
+        const gate = await deps.guards.otpVerifyAllowed(accountId);
+        const ok =
+          gate.allowed &&
+          (await deps.mfa.checkSetupCode(accountId, kind, destination, form.challengeId, form.code));
+        if (!ok && gate.allowed) await deps.guards.otpVerifyFailed(accountId);
         if (!ok) {
           const masked = kind === 'email' ? maskEmail(destination) : destination.replace(/\d(?=\d{4})/g, '•');
           return reply.code(400).page((ctx) =>

@@ -49,6 +49,9 @@ export function MfaChoosePage(
           {t('common.continue')}
         </button>
       </form>
+      <p>
+        {t('idp.mfa.noneAvailable')} <a href="/account-reset">{t('idp.mfa.resetAccount')}</a>
+      </p>
     </IdentityLayout>
   );
 }
@@ -106,6 +109,7 @@ export function MfaVerifyPage(ctx: PageContext, props: MfaVerifyProps) {
         <form method="post" action={`${props.base}/mfa/start`}>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="methodId" value={method.id} />
+          {props.challengeId ? <input type="hidden" name="challengeId" value={props.challengeId} /> : null}
           <button class="usa-button usa-button--unstyled" type="submit">
             {t('idp.mfa.verify.resend')}
           </button>

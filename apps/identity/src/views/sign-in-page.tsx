@@ -9,6 +9,7 @@ export interface SignInPageProps {
   agencyName: string;
   email?: string;
   failed?: boolean;
+  limitedMinutes?: number | undefined;
 }
 
 export function SignInPage(ctx: PageContext, props: SignInPageProps) {
@@ -18,6 +19,9 @@ export function SignInPage(ctx: PageContext, props: SignInPageProps) {
       <h1>{t('idp.signIn.title')}</h1>
       <p class="usa-intro">{t('idp.signIn.lead', { agency: props.agencyName })}</p>
       {props.failed ? <Alert kind="error">{t('idp.signIn.failed')}</Alert> : null}
+      {props.limitedMinutes ? (
+        <Alert kind="error">{t('idp.limit.password', { minutes: props.limitedMinutes })}</Alert>
+      ) : null}
       <form class="usa-form usa-form--large" method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField
@@ -41,6 +45,9 @@ export function SignInPage(ctx: PageContext, props: SignInPageProps) {
           {t('idp.signIn.submit')}
         </button>
       </form>
+      <p>
+        <a href="/forgot-password">{t('idp.signIn.forgotPassword')}</a>
+      </p>
       <p>
         {t('idp.signIn.noAccount')} <a href={props.signUpHref}>{t('idp.signIn.createAccount')}</a>
       </p>

@@ -241,4 +241,12 @@ export const en = {
   'idp.sms.code':
     'Your one-time code is {code}. It expires in 10 minutes. We will never call or text you to ask for it.',
   'idp.voice.code': 'Hello. Your one-time code is {code}. Again: {code}. It expires in 10 minutes.',
+  'idp.limit.password':
+    'Too many sign-in attempts. Wait {minutes} minutes and try again, or reset your password.',
+  'idp.limit.otpVerify':
+    'Too many wrong codes. For your security, wait {minutes} minutes before trying again.',
+  'idp.limit.otpSend': 'You asked for a lot of codes. Wait {seconds} seconds before asking for another.',
+  'idp.mfa.noneAvailable': 'Don’t have any of these anymore?',
+  'idp.mfa.resetAccount': 'Reset your account',
+  'idp.signIn.forgotPassword': 'Forgot your password?',
 } as const;

@@ -255,4 +255,12 @@ export const es: Record<keyof typeof en, string> = {
   'idp.sms.code':
     'Su código de un solo uso es {code}. Vence en 10 minutos. Nunca lo llamaremos ni le escribiremos para pedírselo.',
   'idp.voice.code': 'Hola. Su código de un solo uso es {code}. Otra vez: {code}. Vence en 10 minutos.',
+  'idp.limit.password':
+    'Demasiados intentos de inicio de sesión. Espere {minutes} minutos e inténtelo de nuevo, o restablezca su contraseña.',
+  'idp.limit.otpVerify':
+    'Demasiados códigos incorrectos. Por su seguridad, espere {minutes} minutos antes de intentarlo de nuevo.',
+  'idp.limit.otpSend': 'Pidió muchos códigos. Espere {seconds} segundos antes de pedir otro.',
+  'idp.mfa.noneAvailable': '¿Ya no tiene ninguno de estos?',
+  'idp.mfa.resetAccount': 'Restablezca su cuenta',
+  'idp.signIn.forgotPassword': '¿Olvidó su contraseña?',
 };
