@@ -40,7 +40,10 @@ import { createMfaMethodsRepo, type MfaMethodsRepo } from './db/mfa-methods-repo
 import { createBackupCodesRepo } from './db/backup-codes-repo.ts';
 import { createOtpChallengesRepo } from './db/otp-challenges-repo.ts';
 import { createIdpSessionsRepo } from './db/idp-sessions-repo.ts';
-import { createSecurityEventsRepo } from './db/security-events-repo.ts';
+import { createAccountLocksRepo } from './db/account-locks-repo.ts';
+import { createSecurityNoticeTokensRepo } from './db/security-notice-tokens-repo.ts';
+import { createNotifyingSecurityEvents } from './flows/security-notifier.ts';
+import { registerSecurityNoticeRoutes } from './http/security-notice-routes.tsx';
 import { createMfaService, emailCodeSender, type MfaService } from './auth/mfa/mfa-service.ts';
 import { SESSION_COOKIE, sessionCookieJar } from './session/idp-session-cookies.ts';
 import { systemClock, type Clock } from '#platform/time/clock.ts';
@@ -103,12 +106,23 @@ async function assemble(
   const limiter = createAttemptLimiter({ redis, namespace: 'idp' });
   const guards = createAttemptGuards(limiter, cipher, clock);
   const methods = createMfaMethodsRepo(db, cipher);
-  const events = createSecurityEventsRepo(db);
   const sessions = createIdpSessionsRepo(db, config.idpSession);
   const cookies = sessionCookieJar(config.secureCookies);
   const email = config.smtp
     ? createSmtpEmailSender(config.smtp.url, config.smtp.from)
     : createOutboxEmailSender(outbox);
+  const locks = createAccountLocksRepo(db);
+  const noticeTokens = createSecurityNoticeTokensRepo(db);
+  // Every security event is stored and emailed with a "this wasn't me" link.
+  const events = createNotifyingSecurityEvents({
+    db,
+    accounts,
+    email,
+    tokens: noticeTokens,
+    baseUrl: config.issuer,
+    clock,
+    logger,
+  });
 
   let agencyOrigins: string[] = [];
   const refreshAgencies = async () => {
@@ -133,6 +147,7 @@ async function assemble(
     agencies,
     accounts,
     consents,
+    isLocked: (accountId) => locks.isLocked(accountId),
     pages: createOidcPageRenderer(),
     ttl: { sessionSeconds: config.sessionTtlSeconds, interactionSeconds: config.interactionTtlSeconds },
   });
@@ -219,6 +234,7 @@ async function assemble(
     setupKinds: ['totp', 'sms', 'voice', 'email', 'backup_codes'] as const,
     parsePhone: parsePhoneNumber,
     guards,
+    locks,
   };
   await server.register(signInRoutes(signInDeps));
   await server.register(signInRoutes(signInDeps), { prefix: '/interaction/:uid' });
@@ -232,7 +248,10 @@ async function assemble(
     cookies,
     clock,
     recentMfaSeconds: config.recentMfaSeconds,
+    idleSeconds: config.idpSession.idleSeconds,
+    idleWarningSeconds: config.idleWarningSeconds,
   });
+  registerSecurityNoticeRoutes(server, { tokens: noticeTokens, locks, sessions, cookies, clock });
   const signUp = createSignUpService({
     db,
     accounts,

@@ -20,6 +20,8 @@ export interface LayoutProps {
   devNotice?: boolean;
   /** Extra scripts from our own origin (progressive enhancement; pages work without them). */
   scripts?: string[];
+  /** Signed-in pages: warn before the idle timeout, with a way to stay signed in. */
+  sessionTimeout?: { statusUrl: string; keepAliveUrl: string; warnSeconds: number } | undefined;
   children: ComponentChildren;
 }
 
@@ -38,10 +40,14 @@ export function Layout({
   nav = [],
   devNotice,
   scripts = [],
+  sessionTimeout,
   children,
 }: LayoutProps) {
   const { t, locale } = ctx;
   const other = locale === 'en' ? 'es' : 'en';
+  const [timeoutBefore = '', timeoutAfter = ''] = t('common.timeout.body', { time: '\u0000' }).split(
+    '\u0000',
+  );
   return (
     <html lang={locale}>
       <head>
@@ -51,7 +57,7 @@ export function Layout({
         <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/uswds/img/favicons/favicon.ico" />
-        {scripts.map((src) => (
+        {(sessionTimeout ? [...scripts, '/assets/session-timeout.js'] : scripts).map((src) => (
           <script key={src} src={src} defer />
         ))}
       </head>
@@ -117,6 +123,39 @@ export function Layout({
         <main id="main-content" class="grid-container app-main">
           {children}
         </main>
+        {sessionTimeout ? (
+          <div
+            id="session-timeout"
+            class="app-timeout"
+            role="alertdialog"
+            aria-labelledby="session-timeout-title"
+            aria-describedby="session-timeout-body"
+            data-status-url={sessionTimeout.statusUrl}
+            data-warn-seconds={String(sessionTimeout.warnSeconds)}
+            hidden
+          >
+            <div class="usa-alert usa-alert--warning">
+              <div class="usa-alert__body">
+                <h2 class="usa-alert__heading" id="session-timeout-title">
+                  {t('common.timeout.title')}
+                </h2>
+                <p class="usa-alert__text" id="session-timeout-body">
+                  {timeoutBefore}
+                  <strong
+                    data-countdown
+                  >{`${Math.floor(sessionTimeout.warnSeconds / 60)}:${String(sessionTimeout.warnSeconds % 60).padStart(2, '0')}`}</strong>
+                  {timeoutAfter}
+                </p>
+                <form method="post" action={sessionTimeout.keepAliveUrl}>
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <button class="usa-button" type="submit">
+                    {t('common.timeout.stay')}
+                  </button>
+                </form>
+              </div>
+            </div>
+          </div>
+        ) : null}
         <footer class="usa-footer usa-footer--slim">
           <div class="grid-container app-footer">
             <p class="app-scam-warning">{t('common.scamWarning')}</p>

@@ -111,6 +111,11 @@ export function createIdpSessionsRepo(db: Queryable, times: SessionTimes): IdpSe
       await db.query('DELETE FROM idp_sessions WHERE id_hash = $1', [hashToken(token)]);
     },
     async destroyAllForAccount(accountId) {
+      // Also the protocol engine's single-sign-on sessions, so no agency can get a new
+      // sign-in from a browser that was signed out everywhere.
+      await db.query(`DELETE FROM oidc_models WHERE model = 'Session' AND payload ->> 'accountId' = $1`, [
+        accountId,
+      ]);
       const rows = await db.query('DELETE FROM idp_sessions WHERE account_id = $1 RETURNING id_hash', [
         accountId,
       ]);

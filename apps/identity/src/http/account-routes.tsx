@@ -24,6 +24,8 @@ export interface AccountRouteDeps {
   cookies: SessionCookieJar;
   clock: Clock;
   recentMfaSeconds: number;
+  idleSeconds: number;
+  idleWarningSeconds: number;
 }
 
 type Req = FastifyRequest<{ Params: { id?: string } }>;
@@ -106,6 +108,33 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
   });
 
   app.get('/signed-out', (_req, reply) => reply.page((ctx) => SignedOutPage(ctx)));
+
+  // How long the session has left, without extending it (the idle warning asks every 30 s).
+  app.get('/session/status', async (req, reply) => {
+    const token = deps.cookies.read(req);
+    const now = deps.clock.now();
+    const session = token ? await deps.sessions.peek(token, now) : undefined;
+    const secondsLeft = session
+      ? Math.max(
+          0,
+          Math.floor(
+            Math.min(session.expiresAt.getTime(), session.lastSeenAt.getTime() + deps.idleSeconds * 1000) /
+              1000 -
+              now.getTime() / 1000,
+          ),
+        )
+      : 0;
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ secondsLeft, warnSeconds: deps.idleWarningSeconds });
+  });
+
+  // "Stay signed in": any authenticated request slides the idle expiry; this one does only that.
+  app.post('/session/keep-alive', async (req, reply) => {
+    const current = await deps.auth.session(req);
+    if (!current) return reply.code(401).send({ signedIn: false });
+    return reply.code(204).send();
+  });
 
   function record(
     session: { accountId: string; deviceId: string; deviceLabel: string },

@@ -20,6 +20,8 @@ import { SIGN_IN_STEPS, type SignInStep } from '../flows/sign-in-steps.ts';
 import { describeDevice, type SessionCookieJar } from '../session/idp-session-cookies.ts';
 import { authBase, type AuthContext } from './auth-context.ts';
 import type { AttemptGuards } from '../auth/attempt-guards.ts';
+import type { AccountLocksRepo } from '../db/account-locks-repo.ts';
+import { LockedSignInPage } from '../views/security-notice-pages.tsx';
 import { LIMIT_RULES } from '#platform/ratelimit/limit-rules.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
 import {
@@ -50,6 +52,7 @@ export interface SignInRouteDeps {
   setupKinds: readonly MfaKind[];
   parsePhone: (input: string) => { ok: true; e164: string; masked: string } | { ok: false };
   guards: AttemptGuards;
+  locks: Pick<AccountLocksRepo, 'isLocked'>;
 }
 
 type Req = FastifyRequest<{ Params: { uid?: string; methodId?: string; kind?: string } }>;
@@ -144,6 +147,15 @@ export function signInRoutes(deps: SignInRouteDeps) {
       }
       if (deps.hasher.needsRehash(account.passwordHash)) {
         await deps.accounts.updatePasswordHash(account.id, await deps.hasher.hash(form.password));
+      }
+      // Locked after "this wasn't me": only a password reset unlocks. Checked after a correct
+      // password, so it reveals nothing about whether an account exists.
+      if (await deps.locks.isLocked(account.id)) {
+        req.log.info(
+          { event: 'sign_in_refused_locked', accountId: account.id },
+          'sign-in refused: account locked',
+        );
+        return reply.code(403).page((ctx) => LockedSignInPage(ctx));
       }
       await deps.guards.passwordSucceeded(deviceId, account.id, req.ip);
       const old = deps.cookies.read(req);

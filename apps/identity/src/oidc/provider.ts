@@ -20,6 +20,7 @@ export interface ProviderDeps {
   agencies: AgenciesRepo;
   accounts: AccountsRepo;
   consents: ConsentsRepo;
+  isLocked: (accountId: string) => Promise<boolean>;
   pages: OidcPageRenderer;
   ttl: { sessionSeconds: number; interactionSeconds: number };
 }
@@ -40,7 +41,8 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
     },
     async findAccount(_ctx, sub) {
       const account = await deps.accounts.findById(sub);
-      if (!account) return undefined;
+      // A locked account ("this wasn't me") signs in nowhere until its password is reset.
+      if (!account || (await deps.isLocked(account.id))) return undefined;
       return { accountId: account.id, claims: async () => ({ ...accountClaims(account), sub: account.id }) };
     },
     claims: Object.fromEntries(Object.entries(SCOPE_CLAIMS).map(([scope, claims]) => [scope, [...claims]])),

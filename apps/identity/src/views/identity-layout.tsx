@@ -3,6 +3,12 @@ import type { ComponentChildren } from 'preact';
 import { Layout } from '#platform/ui/layout.tsx';
 import type { PageContext } from '#platform/ui/page-context.ts';
 
+const SESSION_TIMEOUT = {
+  statusUrl: '/session/status',
+  keepAliveUrl: '/session/keep-alive',
+  warnSeconds: 150,
+};
+
 export function IdentityLayout({
   ctx,
   title,
@@ -23,7 +29,15 @@ export function IdentityLayout({
       ]
     : [];
   return (
-    <Layout ctx={ctx} title={title} appName="idp.name" homeHref="/" nav={nav} scripts={scripts}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      appName="idp.name"
+      homeHref="/"
+      nav={nav}
+      scripts={scripts}
+      sessionTimeout={signedIn ? SESSION_TIMEOUT : undefined}
+    >
       {children}
     </Layout>
   );

@@ -249,4 +249,8 @@ export const en = {
   'idp.mfa.noneAvailable': 'Don’t have any of these anymore?',
   'idp.mfa.resetAccount': 'Reset your account',
   'idp.signIn.forgotPassword': 'Forgot your password?',
+  'common.timeout.title': 'Your session is about to end',
+  'common.timeout.body':
+    'For your security, we will sign you out in {time} unless you choose to stay signed in.',
+  'common.timeout.stay': 'Stay signed in',
 } as const;

@@ -263,4 +263,8 @@ export const es: Record<keyof typeof en, string> = {
   'idp.mfa.noneAvailable': '¿Ya no tiene ninguno de estos?',
   'idp.mfa.resetAccount': 'Restablezca su cuenta',
   'idp.signIn.forgotPassword': '¿Olvidó su contraseña?',
+  'common.timeout.title': 'Su sesión está por terminar',
+  'common.timeout.body':
+    'Por su seguridad, cerraremos su sesión en {time} a menos que elija mantenerla abierta.',
+  'common.timeout.stay': 'Mantener la sesión abierta',
 };
