@@ -74,4 +74,9 @@
   }
   check();
   window.setInterval(check, 30000);
+  // Coming back to the tab (or window) asks again at once.
+  window.addEventListener('focus', check);
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden) check();
+  });
 })();
