@@ -41,6 +41,7 @@ import { createBackupCodesRepo } from './db/backup-codes-repo.ts';
 import { createOtpChallengesRepo } from './db/otp-challenges-repo.ts';
 import { createIdpSessionsRepo } from './db/idp-sessions-repo.ts';
 import { createAccountLocksRepo } from './db/account-locks-repo.ts';
+import { createAccountEmailsRepo } from './db/account-emails-repo.ts';
 import { createSecurityNoticeTokensRepo } from './db/security-notice-tokens-repo.ts';
 import { createNotifyingSecurityEvents } from './flows/security-notifier.ts';
 import { registerSecurityNoticeRoutes } from './http/security-notice-routes.tsx';
@@ -111,6 +112,7 @@ async function assemble(
   const email = config.smtp
     ? createSmtpEmailSender(config.smtp.url, config.smtp.from)
     : createOutboxEmailSender(outbox);
+  const accountEmails = createAccountEmailsRepo(db, cipher);
   const locks = createAccountLocksRepo(db);
   const noticeTokens = createSecurityNoticeTokensRepo(db);
   // Every security event is stored and emailed with a "this wasn't me" link.
@@ -250,6 +252,10 @@ async function assemble(
     recentMfaSeconds: config.recentMfaSeconds,
     idleSeconds: config.idpSession.idleSeconds,
     idleWarningSeconds: config.idleWarningSeconds,
+    emails: accountEmails,
+    email,
+    baseUrl: config.issuer,
+    emailLinkTtlHours: config.signUpLinkTtlHours,
   });
   registerSecurityNoticeRoutes(server, { tokens: noticeTokens, locks, sessions, cookies, clock });
   const signUp = createSignUpService({

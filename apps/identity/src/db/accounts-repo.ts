@@ -68,9 +68,19 @@ export function createAccountsRepo(db: Queryable, cipher: FieldCipher): Accounts
       return rows[0] && toAccount(rows[0]);
     },
     async findByEmail(email) {
-      const rows = await db.query<AccountRow>(`SELECT ${columns} FROM accounts WHERE email_fp = $1`, [
-        cipher.fingerprint(email),
-      ]);
+      // The sign-up address, or a confirmed additional one (account_emails).
+      const rows = await db.query<AccountRow>(
+        `SELECT ${columns} FROM accounts WHERE email_fp = $1
+         UNION ALL
+         SELECT ${columns
+           .split(', ')
+           .map((c) => `a.${c}`)
+           .join(', ')} FROM accounts a
+           JOIN account_emails e ON e.account_id = a.id
+          WHERE e.email_fp = $1 AND e.confirmed_at IS NOT NULL
+         LIMIT 1`,
+        [cipher.fingerprint(email)],
+      );
       return rows[0] && toAccount(rows[0]);
     },
     async updatePasswordHash(id, passwordHash) {

@@ -10,6 +10,8 @@ export const SECURITY_EVENT_KINDS = [
   'mfa_removed',
   'mfa_renamed',
   'signed_out_everywhere',
+  'email_added',
+  'email_removed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -12,7 +12,13 @@ import { hasRecentMfa } from '../flows/sign-in-steps.ts';
 import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
 import type { AuthContext } from './auth-context.ts';
 import { AccountPage } from '../views/account-page.tsx';
+import type { AccountEmailsRepo } from '../db/account-emails-repo.ts';
+import type { EmailSender } from '#platform/mail/email-port.ts';
+import { hashToken, randomToken } from '#platform/crypto/tokens.ts';
+import { isValidEmail, normaliseEmail } from '../auth/email-address.ts';
+import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { SignedOutPage } from '../views/signed-out-page.tsx';
+import { EmailLinkPage } from '../views/email-link-page.tsx';
 
 export interface AccountRouteDeps {
   accounts: AccountsRepo;
@@ -26,9 +32,22 @@ export interface AccountRouteDeps {
   recentMfaSeconds: number;
   idleSeconds: number;
   idleWarningSeconds: number;
+  emails: AccountEmailsRepo;
+  email: EmailSender;
+  baseUrl: string;
+  /** Confirmation links for added addresses (Login.gov: 24 hours). */
+  emailLinkTtlHours: number;
 }
 
 type Req = FastifyRequest<{ Params: { id?: string } }>;
+
+const NOTICES: Record<string, MessageKey> = {
+  'expired-request': 'idp.account.expiredRequest',
+  'email-sent': 'idp.account.emailAdded',
+  'email-confirmed': 'idp.account.emailConfirmedNotice',
+  'email-taken': 'idp.account.emailTaken',
+  'email-invalid': 'idp.signUp.emailInvalid',
+};
 
 export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDeps): void {
   /** The signed-in session at AAL2 (optionally with a recent second factor), or a redirect. */
@@ -55,19 +74,19 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     const current = await requireSession(req, reply, false);
     if (!current) return reply;
     const accountId = current.session.accountId;
-    const [account, methods, events] = await Promise.all([
+    const [account, methods, events, emails] = await Promise.all([
       deps.accounts.findById(accountId),
       deps.methods.list(accountId),
       deps.events.list(accountId, 20),
+      deps.emails.list(accountId),
     ]);
     if (!account) return reply.redirect('/sign-in', 303);
     const backup = methods.find((m) => m.kind === 'backup_codes');
     const backupCodesLeft = backup ? await deps.mfa.remainingBackupCodes(backup.id) : undefined;
-    const notice =
-      queryParam(req.query, 'from') === 'expired-request'
-        ? ('idp.account.expiredRequest' as const)
-        : undefined;
-    return reply.page((ctx) => AccountPage(ctx, { account, methods, events, backupCodesLeft, notice }));
+    const notice = NOTICES[queryParam(req.query, 'notice') ?? queryParam(req.query, 'from') ?? ''];
+    return reply.page((ctx) =>
+      AccountPage(ctx, { account, methods, events, backupCodesLeft, notice, emails }),
+    );
   });
 
   app.post('/account/methods/:id/rename', async (req: Req, reply) => {
@@ -88,6 +107,58 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     if (await deps.methods.remove(current.session.accountId, req.params.id ?? '')) {
       await record(current.session, 'mfa_removed');
     }
+    return reply.redirect('/account', 303);
+  });
+
+  // Email addresses: adding one needs a recent second factor and a confirmation link sent to it.
+  app.post('/account/emails', async (req: Req, reply) => {
+    const current = await requireSession(req, reply, true);
+    if (!current) return reply;
+    const email = normaliseEmail(formFields(req.body, ['email'], 320).email);
+    if (!isValidEmail(email)) return reply.redirect('/account?notice=email-invalid', 303);
+    const token = randomToken();
+    const now = deps.clock.now();
+    await deps.emails.add({
+      accountId: current.session.accountId,
+      email,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + deps.emailLinkTtlHours * 3600_000),
+      now,
+    });
+    const link = `${deps.baseUrl}/account/emails/confirm?token=${encodeURIComponent(token)}`;
+    await deps.email.send({
+      to: email,
+      kind: 'add-email',
+      subject: req.t('idp.email.addAddress.subject'),
+      text: req.t('idp.email.addAddress.body', { link }),
+    });
+    return reply.redirect('/account?notice=email-sent', 303);
+  });
+
+  // The link itself proves the address; the person need not be signed in on this browser.
+  app.get('/account/emails/confirm', async (req, reply) => {
+    const token = queryParam(req.query, 'token');
+    const result = token ? await deps.emails.confirm(hashToken(token), deps.clock.now()) : undefined;
+    if (!result || !result.ok) {
+      const key =
+        result?.ok === false && result.reason === 'taken'
+          ? 'idp.account.emailTaken'
+          : 'idp.account.emailLinkInvalid';
+      return reply.code(400).page((ctx) => EmailLinkPage(ctx, key));
+    }
+    await deps.events.record({
+      accountId: result.email.accountId,
+      kind: 'email_added',
+      at: deps.clock.now(),
+    });
+    return reply.redirect('/account?notice=email-confirmed', 303);
+  });
+
+  app.post('/account/emails/:id/remove', async (req: Req, reply) => {
+    const current = await requireSession(req, reply, true);
+    if (!current) return reply;
+    const removed = await deps.emails.remove(current.session.accountId, req.params.id ?? '');
+    if (removed?.confirmedAt) await record(current.session, 'email_removed');
     return reply.redirect('/account', 303);
   });
 
@@ -138,7 +209,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
 
   function record(
     session: { accountId: string; deviceId: string; deviceLabel: string },
-    kind: 'mfa_renamed' | 'mfa_removed' | 'signed_out_everywhere',
+    kind: 'mfa_renamed' | 'mfa_removed' | 'signed_out_everywhere' | 'email_removed',
   ) {
     return deps.events.record({
       accountId: session.accountId,

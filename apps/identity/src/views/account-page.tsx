@@ -5,6 +5,8 @@ import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { Alert, CsrfField } from '#platform/ui/components.tsx';
 import type { Account } from '../db/accounts-repo.ts';
 import type { MfaMethod } from '../db/mfa-methods-repo.ts';
+import type { AccountEmail } from '../db/account-emails-repo.ts';
+import { TextField } from '#platform/ui/components.tsx';
 import type { SecurityEvent } from '../db/security-events-repo.ts';
 import { METHOD_TRAITS } from '../auth/mfa/method-traits.ts';
 import { IdentityLayout } from './identity-layout.tsx';
@@ -17,6 +19,7 @@ export interface AccountPageProps {
   events: SecurityEvent[];
   backupCodesLeft: number | undefined;
   notice?: MessageKey | undefined;
+  emails: AccountEmail[];
 }
 
 export function AccountPage(ctx: PageContext, props: AccountPageProps) {
@@ -45,6 +48,45 @@ export function AccountPage(ctx: PageContext, props: AccountPageProps) {
         <dt>{t('idp.signIn.email')}</dt>
         <dd>{props.account.email}</dd>
       </dl>
+
+      <h2>{t('idp.account.emails')}</h2>
+      <ul class="usa-list usa-list--unstyled" data-emails>
+        <li>
+          {props.account.email} <span class="usa-tag">{t('idp.account.emailPrimary')}</span>
+        </li>
+        {props.emails.map((address) => (
+          <li key={address.id} class="app-rename">
+            <span>{address.email}</span>{' '}
+            <span class="usa-tag bg-base-dark">
+              {address.confirmedAt ? t('idp.account.emailConfirmed') : t('idp.account.emailPending')}
+            </span>
+            <form method="post" action={`/account/emails/${address.id}/remove`} class="app-inline-form">
+              <CsrfField token={ctx.csrfToken} />
+              <button
+                class="usa-button usa-button--unstyled"
+                type="submit"
+                aria-label={`${t('idp.account.remove')}: ${address.email}`}
+              >
+                {t('idp.account.remove')}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/account/emails" class="usa-form">
+        <CsrfField token={ctx.csrfToken} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('idp.account.emailAdd')}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
+        <button class="usa-button usa-button--outline" type="submit">
+          {t('idp.account.emailAddButton')}
+        </button>
+      </form>
 
       <h2>{t('idp.account.methods')}</h2>
       {!phishingResistant ? <p>{t('idp.account.phishingHint')}</p> : null}

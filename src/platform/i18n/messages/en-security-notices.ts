@@ -55,4 +55,9 @@ export const enSecurityNotices = {
   'idp.notice.link.used.title': 'This link was already used',
   'idp.notice.link.used.body':
     'Each link works only once. If you used it to lock your account, reset your password to unlock it.',
+  'idp.notice.email.subject.email_added': 'An email address was added to your account',
+  'idp.notice.email.lead.email_added':
+    'A new email address was confirmed on your account. It can now be used to sign in.',
+  'idp.notice.email.subject.email_removed': 'An email address was removed from your account',
+  'idp.notice.email.lead.email_removed': 'An email address was removed from your account.',
 } as const;

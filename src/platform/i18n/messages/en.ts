@@ -253,4 +253,20 @@ export const en = {
   'common.timeout.body':
     'For your security, we will sign you out in {time} unless you choose to stay signed in.',
   'common.timeout.stay': 'Stay signed in',
+  'idp.event.email_added': 'Email address added',
+  'idp.event.email_removed': 'Email address removed',
+  'idp.account.emails': 'Email addresses',
+  'idp.account.emailPrimary': 'Used at sign-up',
+  'idp.account.emailConfirmed': 'Confirmed',
+  'idp.account.emailPending': 'Waiting for confirmation: open the link we sent',
+  'idp.account.emailAdd': 'Add an email address',
+  'idp.account.emailAddButton': 'Send confirmation link',
+  'idp.account.emailAdded': 'We sent a confirmation link to the new address. It works for 24 hours.',
+  'idp.account.emailConfirmedNotice': 'Your new email address is confirmed.',
+  'idp.account.emailTaken': 'That email address is already used by an account.',
+  'idp.account.emailLinkInvalid':
+    'This confirmation link is not valid or has expired. Add the address again from your account page.',
+  'idp.email.addAddress.subject': 'Confirm your new email address',
+  'idp.email.addAddress.body':
+    'To add this address to your account, open this link within 24 hours:\n\n{link}\n\nIf you did not ask for this, ignore this email.',
 } as const;

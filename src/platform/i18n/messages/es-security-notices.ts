@@ -59,4 +59,9 @@ export const esSecurityNotices: Record<keyof typeof enSecurityNotices, string> =
   'idp.notice.link.used.title': 'Este enlace ya se usó',
   'idp.notice.link.used.body':
     'Cada enlace funciona una sola vez. Si lo usó para bloquear su cuenta, restablezca su contraseña para desbloquearla.',
+  'idp.notice.email.subject.email_added': 'Se agregó un correo electrónico a su cuenta',
+  'idp.notice.email.lead.email_added':
+    'Se confirmó un nuevo correo electrónico en su cuenta. Ahora puede usarse para iniciar sesión.',
+  'idp.notice.email.subject.email_removed': 'Se eliminó un correo electrónico de su cuenta',
+  'idp.notice.email.lead.email_removed': 'Se eliminó un correo electrónico de su cuenta.',
 };

@@ -267,4 +267,21 @@ export const es: Record<keyof typeof en, string> = {
   'common.timeout.body':
     'Por su seguridad, cerraremos su sesión en {time} a menos que elija mantenerla abierta.',
   'common.timeout.stay': 'Mantener la sesión abierta',
+  'idp.event.email_added': 'Correo electrónico agregado',
+  'idp.event.email_removed': 'Correo electrónico eliminado',
+  'idp.account.emails': 'Correos electrónicos',
+  'idp.account.emailPrimary': 'Usado al crear la cuenta',
+  'idp.account.emailConfirmed': 'Confirmado',
+  'idp.account.emailPending': 'Esperando confirmación: abra el enlace que le enviamos',
+  'idp.account.emailAdd': 'Agregar un correo electrónico',
+  'idp.account.emailAddButton': 'Enviar enlace de confirmación',
+  'idp.account.emailAdded':
+    'Enviamos un enlace de confirmación a la nueva dirección. Funciona durante 24 horas.',
+  'idp.account.emailConfirmedNotice': 'Su nuevo correo electrónico está confirmado.',
+  'idp.account.emailTaken': 'Ese correo electrónico ya lo usa una cuenta.',
+  'idp.account.emailLinkInvalid':
+    'Este enlace de confirmación no es válido o caducó. Vuelva a agregar la dirección desde la página de su cuenta.',
+  'idp.email.addAddress.subject': 'Confirme su nuevo correo electrónico',
+  'idp.email.addAddress.body':
+    'Para agregar esta dirección a su cuenta, abra este enlace dentro de las próximas 24 horas:\n\n{link}\n\nSi no lo pidió, ignore este mensaje.',
 };
