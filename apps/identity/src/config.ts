@@ -47,6 +47,12 @@ export interface IdentityConfig {
   recentMfaSeconds: number;
   /** One-time codes: 6 digits, valid 10 minutes (Login.gov). */
   otpTtlSeconds: number;
+  /** Password reset links (Login.gov: 30 minutes, single use). */
+  passwordResetLinkTtlMinutes: number;
+  /** Account reset when every second factor is lost (Login.gov): a 24-hour wait… */
+  accountResetWaitHours: number;
+  /** …then the emailed link works for 24 hours. */
+  accountResetLinkTtlHours: number;
   /** Per IP, Login.gov: 300 requests per 5 minutes. */
   rateLimit: { max: number; timeWindowMs: number };
 }
@@ -98,6 +104,9 @@ export function readIdentityConfig(
     idleWarningSeconds: 150,
     recentMfaSeconds: 20 * 60,
     otpTtlSeconds: 10 * 60,
+    passwordResetLinkTtlMinutes: 30,
+    accountResetWaitHours: 24,
+    accountResetLinkTtlHours: 24,
     rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
   };
 }

@@ -45,6 +45,10 @@ import { createAccountEmailsRepo } from './db/account-emails-repo.ts';
 import { createSecurityNoticeTokensRepo } from './db/security-notice-tokens-repo.ts';
 import { createNotifyingSecurityEvents } from './flows/security-notifier.ts';
 import { registerSecurityNoticeRoutes } from './http/security-notice-routes.tsx';
+import { createAccountRecoveryWrites, createRecoveryRequestsRepo } from './db/recovery-requests-repo.ts';
+import { createPasswordResetService } from './flows/password-reset-service.ts';
+import { createAccountResetService } from './flows/account-reset-service.ts';
+import { registerRecoveryRoutes } from './http/recovery-routes.tsx';
 import { createMfaService, emailCodeSender, type MfaService } from './auth/mfa/mfa-service.ts';
 import { SESSION_COOKIE, sessionCookieJar } from './session/idp-session-cookies.ts';
 import { systemClock, type Clock } from '#platform/time/clock.ts';
@@ -279,6 +283,64 @@ async function assemble(
     clock,
     secureCookies: config.secureCookies,
   });
+  // Recovery: password reset, account reset after a 24-hour wait, deleting an account.
+  const recoveryRequests = createRecoveryRequestsRepo(db);
+  const recoveryWrites = createAccountRecoveryWrites();
+  const passwordReset = createPasswordResetService({
+    db,
+    accounts,
+    requests: recoveryRequests,
+    writes: recoveryWrites,
+    sessions,
+    events,
+    hasher,
+    email,
+    limiter,
+    cipher,
+    locks,
+    baseUrl: config.issuer,
+    linkTtlMinutes: config.passwordResetLinkTtlMinutes,
+    breached: breachedPasswords.isBreached,
+    clock,
+  });
+  const accountReset = createAccountResetService({
+    db,
+    accounts,
+    requests: recoveryRequests,
+    writes: recoveryWrites,
+    sessions,
+    events,
+    email,
+    limiter,
+    cipher,
+    baseUrl: config.issuer,
+    waitHours: config.accountResetWaitHours,
+    linkTtlHours: config.accountResetLinkTtlHours,
+    clock,
+    logger,
+  });
+  registerRecoveryRoutes(server, {
+    passwordReset,
+    accountReset,
+    accounts,
+    hasher,
+    auth,
+    cookies,
+    limiter,
+    cipher,
+    locks,
+    clock,
+    secureCookies: config.secureCookies,
+    recentMfaSeconds: config.recentMfaSeconds,
+  });
+  // No job runner yet: once a minute, email the people whose 24-hour wait is over. (The
+  // continue link itself works from the end of the wait, with or without this email.)
+  const dueResetEmails = setInterval(() => {
+    accountReset
+      .sendDueAccountResetEmails(clock.now())
+      .catch((error: unknown) => logger.error({ err: error }, 'account reset emails not sent'));
+  }, 60_000);
+  dueResetEmails.unref();
   if (config.devTools && !config.smtp) registerDevOutboxRoutes(server, outbox);
 
   return {
@@ -292,6 +354,7 @@ async function assemble(
     mfa,
     refreshAgencies,
     async close() {
+      clearInterval(dueResetEmails);
       await server.close();
       await db.close();
     },

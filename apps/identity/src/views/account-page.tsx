@@ -188,6 +188,10 @@ export function AccountPage(ctx: PageContext, props: AccountPageProps) {
           </button>
         </form>
       </div>
+      <h2>{t('idp.recovery.delete.title')}</h2>
+      <p>
+        <a href="/account/delete">{t('idp.recovery.delete.title')}</a>
+      </p>
       <SecurityReminder ctx={ctx} />
     </IdentityLayout>
   );
