@@ -222,7 +222,12 @@ describe('AAL2 sign-in and MFA methods', { timeout: 180_000 }, () => {
     await passwordStep(client, email);
     await client.get(`/mfa/${method.id}`);
     const ok = await client.post(`/mfa/${method.id}`, { code: codes[1]!, challengeId: '' });
-    assert.equal(ok.status, 303, 'allowed again after the lockout: ' + (ok.body.match(/usa-error-message[^>]*>([^<]*)/)?.[1] ?? ok.location));
+    assert.equal(
+      ok.status,
+      303,
+      'allowed again after the lockout: ' +
+        (ok.body.match(/usa-error-message[^>]*>([^<]*)/)?.[1] ?? ok.location),
+    );
   });
 
   it('limits wrong passwords to 5 a minute per browser, without revealing the account', async () => {
