@@ -123,16 +123,30 @@ export class Browser {
   }
 }
 
-/** The action and hidden _csrf value of the first form whose action ends with `actionSuffix`. */
-export function findForm(html: string, actionSuffix: string): { action: string; csrf: string } | undefined {
+/** The action, hidden _csrf value and markup of the first form whose action ends with `actionSuffix`. */
+export function findForm(
+  html: string,
+  actionSuffix: string,
+): { action: string; csrf: string; html: string } | undefined {
   for (const match of html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)) {
     const action = /\baction="([^"]*)"/.exec(match[0].slice(0, match[0].indexOf('>') + 1))?.[1];
     if (action === undefined || !decodeEntities(action).endsWith(actionSuffix)) continue;
     const input = /<input\b[^>]*\bname="_csrf"[^>]*>/.exec(match[0])?.[0];
     const csrf = input && /\bvalue="([^"]*)"/.exec(input)?.[1];
-    if (csrf) return { action: decodeEntities(action), csrf: decodeEntities(csrf) };
+    if (csrf) return { action: decodeEntities(action), csrf: decodeEntities(csrf), html: match[0] };
   }
   return undefined;
+}
+
+/** The values of the `<input>` elements named `name` in an HTML fragment (e.g. a form from `findForm`), in page order. */
+export function inputValues(html: string, name: string): string[] {
+  const values: string[] = [];
+  for (const [input] of html.matchAll(/<input\b[^>]*>/g)) {
+    if (/\bname="([^"]*)"/.exec(input)?.[1] !== name) continue;
+    const value = /\bvalue="([^"]*)"/.exec(input)?.[1];
+    if (value !== undefined) values.push(decodeEntities(value));
+  }
+  return values;
 }
 
 function decodeEntities(text: string): string {

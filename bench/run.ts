@@ -107,7 +107,7 @@ async function throughput(): Promise<ThroughputResults> {
     await verifySignedInHome(system.accountUrl, headers, PERSON.greeting);
     const cookieNames = session.accountCookieHeader.split('; ').map((pair) => pair.split('=')[0]);
     log(
-      `   signed in through the real OIDC flow (${session.trace.length} requests); GET / returns 200 with "${PERSON.greeting}"; load test sends cookies ${cookieNames.join(', ')}`,
+      `   signed in through the real OIDC flow, password then an email code from the outbox (${session.trace.length} requests); GET / returns 200 with "${PERSON.greeting}"; load test sends cookies ${cookieNames.join(', ')}`,
     );
 
     hello.get('/', async () => 'hello');
