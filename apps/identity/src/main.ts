@@ -49,6 +49,8 @@ import { createAccountRecoveryWrites, createRecoveryRequestsRepo } from './db/re
 import { createPasswordResetService } from './flows/password-reset-service.ts';
 import { createAccountResetService } from './flows/account-reset-service.ts';
 import { registerRecoveryRoutes } from './http/recovery-routes.tsx';
+import { webauthnRoutes } from './http/webauthn-routes.tsx';
+import { createWebauthn } from './auth/mfa/webauthn.ts';
 import { createMfaService, emailCodeSender, type MfaService } from './auth/mfa/mfa-service.ts';
 import { SESSION_COOKIE, sessionCookieJar } from './session/idp-session-cookies.ts';
 import { systemClock, type Clock } from '#platform/time/clock.ts';
@@ -237,13 +239,24 @@ async function assemble(
     auth,
     cookies,
     clock,
-    setupKinds: ['totp', 'sms', 'voice', 'email', 'backup_codes'] as const,
+    setupKinds: ['webauthn', 'totp', 'sms', 'voice', 'email', 'backup_codes'] as const,
     parsePhone: parsePhoneNumber,
     guards,
     locks,
   };
   await server.register(signInRoutes(signInDeps));
   await server.register(signInRoutes(signInDeps), { prefix: '/interaction/:uid' });
+  const webauthn = createWebauthn({
+    db,
+    methods,
+    cipher,
+    clock,
+    issuer: config.issuer,
+    rpName: config.displayName,
+  });
+  const webauthnDeps = { accounts, sessions, methods, events, auth, clock, webauthn };
+  await server.register(webauthnRoutes(webauthnDeps));
+  await server.register(webauthnRoutes(webauthnDeps), { prefix: '/interaction/:uid' });
   registerAccountRoutes(server, {
     accounts,
     sessions,

@@ -185,6 +185,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
       const { methodId } = formFields(req.body, ['methodId']);
       const method = state.methods.find((m) => m.id === methodId);
       if (!method) return reply.redirect(`${authBase(req)}/mfa`, 303);
+      if (method.kind === 'webauthn') return reply.redirect(`${authBase(req)}/webauthn/authenticate`, 303);
       if (!METHOD_TRAITS[method.kind].sendsCode)
         return reply.redirect(`${authBase(req)}/mfa/${method.id}`, 303);
       const sending = await deps.guards.otpSend(method.accountId, method.secret ?? method.id);

@@ -110,7 +110,7 @@ export function MfaVerifyPage(ctx: PageContext, props: MfaVerifyProps) {
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="methodId" value={method.id} />
           {props.challengeId ? <input type="hidden" name="challengeId" value={props.challengeId} /> : null}
-          <button class="usa-button usa-button--unstyled" type="submit">
+          <button class="usa-button usa-button--outline" type="submit">
             {t('idp.mfa.verify.resend')}
           </button>
         </form>
