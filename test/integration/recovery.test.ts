@@ -110,6 +110,7 @@ function wireRecovery(app: IdentityApp, config: IdentityConfig, clock: TestClock
       cookies,
       clock,
       secureCookies: config.secureCookies,
+      recentMfaSeconds: config.recentMfaSeconds,
     });
     registerRecoveryRoutes(app.server, {
       passwordReset,

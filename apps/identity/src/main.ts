@@ -219,6 +219,7 @@ async function assemble(
     cookies,
     clock,
     secureCookies: config.secureCookies,
+    recentMfaSeconds: config.recentMfaSeconds,
   });
   registerInteractionRoutes(server, {
     provider,

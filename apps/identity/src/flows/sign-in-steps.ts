@@ -8,6 +8,8 @@ export type SignInStep = 'password' | 'mfa' | 'mfa-setup' | 'done';
 export interface SignInState {
   session: IdpSession | undefined;
   methodCount: number;
+  /** A second factor within the last 20 minutes: needed to add a method once one exists. */
+  recentMfa: boolean;
 }
 
 export const SIGN_IN_STEPS = defineSteps<SignInStep, SignInState>({
@@ -16,7 +18,7 @@ export const SIGN_IN_STEPS = defineSteps<SignInStep, SignInState>({
     password: () => true,
     mfa: (s) => !!s.session && s.methodCount > 0,
     // With no method yet, setting one up is the way to AAL2; at AAL2 it adds another.
-    'mfa-setup': (s) => !!s.session && (s.methodCount === 0 || s.session.aal === 2),
+    'mfa-setup': (s) => !!s.session && (s.methodCount === 0 || (s.session.aal === 2 && s.recentMfa)),
     done: (s) => s.session?.aal === 2,
   },
 });

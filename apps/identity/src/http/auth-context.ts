@@ -5,11 +5,26 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Clock } from '#platform/time/clock.ts';
 import type { IdpSession, IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
-import type { MfaKind, MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
+import type { MfaKind, MfaMethod, MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
+import { resolveStep } from '#platform/flows/step-graph.ts';
+import { SIGN_IN_STEPS, hasRecentMfa, type SignInStep } from '../flows/sign-in-steps.ts';
 import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
 import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
 
 export const RETURN_COOKIE = 'idp_return';
+
+const STEP_PATH: Record<SignInStep, string> = {
+  password: '/sign-in',
+  mfa: '/mfa',
+  'mfa-setup': '/mfa-setup',
+  done: '/mfa',
+};
+
+export interface SignedIn {
+  token: string;
+  session: IdpSession;
+  methods: MfaMethod[];
+}
 
 export interface AuthContextDeps {
   provider: Provider;
@@ -19,6 +34,7 @@ export interface AuthContextDeps {
   cookies: SessionCookieJar;
   clock: Clock;
   secureCookies: boolean;
+  recentMfaSeconds: number;
 }
 
 /** The URL prefix of a sign-in: inside an agency's request, or directly at the identity provider. */
@@ -33,6 +49,38 @@ export function createAuthContext(deps: AuthContextDeps) {
       const token = deps.cookies.read(req);
       const session = token ? await deps.sessions.touch(token, deps.clock.now()) : undefined;
       return token && session ? { token, session } : undefined;
+    },
+
+    /**
+     * The session and methods when `step` is allowed by the sign-in step graph; otherwise it
+     * answers itself (finishes a sign-in that is already complete, or redirects to the step
+     * that is allowed) and returns undefined.
+     */
+    async step(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      step: 'mfa' | 'mfa-setup',
+    ): Promise<SignedIn | undefined> {
+      const current = await this.session(req);
+      const methods = current ? await deps.methods.list(current.session.accountId) : [];
+      const recentMfa = !!current && hasRecentMfa(current.session, deps.clock.now(), deps.recentMfaSeconds);
+      const allowed = resolveStep(
+        SIGN_IN_STEPS,
+        { session: current?.session, methodCount: methods.length, recentMfa },
+        step,
+      );
+      if (allowed === 'done' && step === 'mfa') {
+        await this.finish(req, reply, current!.session);
+        return undefined;
+      }
+      if (allowed !== step || !current) {
+        // Adding a method needs a fresh second factor first; then come back here.
+        if (step === 'mfa-setup' && allowed === 'done' && !authBase(req))
+          this.rememberReturn(reply, '/mfa-setup');
+        void reply.redirect(`${authBase(req)}${STEP_PATH[allowed]}`, 303);
+        return undefined;
+      }
+      return { ...current, methods };
     },
 
     /** Remembers a same-site path to come back to after a (re-)authentication. */

@@ -3,7 +3,6 @@
 // page resolves against the session through the sign-in step graph.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { resolveStep } from '#platform/flows/step-graph.ts';
 import { formFields, queryParam } from '#platform/http/form-fields.ts';
 import type { Clock } from '#platform/time/clock.ts';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
@@ -16,7 +15,6 @@ import { normaliseEmail } from '../auth/email-address.ts';
 import { maskEmail } from '../auth/mask.ts';
 import type { MfaService } from '../auth/mfa/mfa-service.ts';
 import { METHOD_TRAITS } from '../auth/mfa/method-traits.ts';
-import { SIGN_IN_STEPS, type SignInStep } from '../flows/sign-in-steps.ts';
 import { describeDevice, type SessionCookieJar } from '../session/idp-session-cookies.ts';
 import { authBase, type AuthContext } from './auth-context.ts';
 import type { AttemptGuards } from '../auth/attempt-guards.ts';
@@ -60,13 +58,6 @@ type Req = FastifyRequest<{ Params: { uid?: string; methodId?: string; kind?: st
 /** A refused attempt starts the 10-minute lockout; that is what the person is told to wait. */
 const LOCKOUT_DISPLAY_SECONDS = LIMIT_RULES.otpVerifyPerAccount.lockoutSeconds;
 
-const STEP_PATH: Record<SignInStep, string> = {
-  password: '/sign-in',
-  mfa: '/mfa',
-  'mfa-setup': '/mfa-setup',
-  done: '/mfa',
-};
-
 export function signInRoutes(deps: SignInRouteDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     const agencyName = async (req: Req) => {
@@ -82,27 +73,8 @@ export function signInRoutes(deps: SignInRouteDeps) {
       }
     };
 
-    /** Loads session and methods, and redirects when `step` is not allowed yet. */
-    async function guard(req: Req, reply: FastifyReply, step: SignInStep) {
-      const current = await deps.auth.session(req);
-      const methods = current ? await deps.methods.list(current.session.accountId) : [];
-      const allowed = resolveStep(
-        SIGN_IN_STEPS,
-        { session: current?.session, methodCount: methods.length },
-        step,
-      );
-      if (allowed === 'done' && step !== 'mfa-setup') {
-        await deps.auth.finish(req, reply, current!.session);
-        return undefined;
-      }
-      if (allowed !== step) {
-        void reply.redirect(`${authBase(req)}${STEP_PATH[allowed]}`, 303);
-        return undefined;
-      }
-      return { ...current, methods } as
-        | { token: string; session: IdpSession; methods: MfaMethod[] }
-        | { token: undefined; session: undefined; methods: [] };
-    }
+    const guard = (req: Req, reply: FastifyReply, step: 'mfa' | 'mfa-setup') =>
+      deps.auth.step(req, reply, step);
 
     const showSignIn = async (
       req: Req,

@@ -3,7 +3,6 @@
 // sign-in request (/interaction/:uid/...) and directly (/...). Every page resolves against
 // the session through the sign-in step graph.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveStep } from '#platform/flows/step-graph.ts';
 import { formFields } from '#platform/http/form-fields.ts';
 import type { Clock } from '#platform/time/clock.ts';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
@@ -11,7 +10,6 @@ import type { IdpSession, IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
 import type { MfaMethod, MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
 import type { SecurityEventKind, SecurityEventsRepo } from '../db/security-events-repo.ts';
 import { webauthnCredentials, type ChallengeBinding, type Webauthn } from '../auth/mfa/webauthn.ts';
-import { SIGN_IN_STEPS, type SignInStep } from '../flows/sign-in-steps.ts';
 import { authBase, type AuthContext } from './auth-context.ts';
 import { SecondMethodReminderPage } from '../views/mfa-pages.tsx';
 import { WebauthnAuthenticatePage, WebauthnSetupPage } from '../views/webauthn-pages.tsx';
@@ -34,13 +32,6 @@ interface SignedIn {
   methods: MfaMethod[];
 }
 
-const STEP_PATH: Record<SignInStep, string> = {
-  password: '/sign-in',
-  mfa: '/mfa',
-  'mfa-setup': '/mfa-setup',
-  done: '/mfa',
-};
-
 /** The browser's answer (a JSON document) is a few hundred bytes; leave room for extensions. */
 const MAX_FIELD = 16 * 1024;
 
@@ -52,25 +43,8 @@ const bindingOf = (state: SignedIn): ChallengeBinding => ({
 
 export function webauthnRoutes(deps: WebauthnRouteDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
-    /** Loads session and methods, and redirects when `step` is not allowed (the same rules as the sign-in pages). */
-    async function guard(req: Req, reply: FastifyReply, step: 'mfa' | 'mfa-setup') {
-      const current = await deps.auth.session(req);
-      const methods = current ? await deps.methods.list(current.session.accountId) : [];
-      const allowed = resolveStep(
-        SIGN_IN_STEPS,
-        { session: current?.session, methodCount: methods.length },
-        step,
-      );
-      if (allowed === 'done' && step !== 'mfa-setup') {
-        await deps.auth.finish(req, reply, current!.session);
-        return undefined;
-      }
-      if (allowed !== step || !current) {
-        void reply.redirect(`${authBase(req)}${STEP_PATH[allowed]}`, 303);
-        return undefined;
-      }
-      return { ...current, methods } satisfies SignedIn;
-    }
+    const guard = (req: Req, reply: FastifyReply, step: 'mfa' | 'mfa-setup') =>
+      deps.auth.step(req, reply, step);
 
     const record = (session: IdpSession, kind: SecurityEventKind) =>
       deps.events.record({
