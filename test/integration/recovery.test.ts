@@ -9,30 +9,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '#platform/log/logger.ts';
 import { createTestClock, type TestClock } from '#platform/time/clock.ts';
-import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
-import { createMemoryAttemptLimiter } from '#platform/ratelimit/memory-attempt-limiter.ts';
 import { readSystemConfig } from '../../src/system/system-config.ts';
 import { buildIdentityApp, type IdentityApp } from '../../apps/identity/src/main.ts';
-import type { IdentityConfig } from '../../apps/identity/src/config.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
 import { loadBreachedPasswords } from '../../apps/identity/src/auth/breached-passwords.ts';
-import { createIdpSessionsRepo } from '../../apps/identity/src/db/idp-sessions-repo.ts';
-import { createSecurityEventsRepo } from '../../apps/identity/src/db/security-events-repo.ts';
-import { createOutboxRepo } from '../../apps/identity/src/db/outbox-repo.ts';
 import { createAccountLocksRepo } from '../../apps/identity/src/db/account-locks-repo.ts';
-import { createOutboxEmailSender } from '../../apps/identity/src/mail/outbox-email-sender.ts';
-import { sessionCookieJar } from '../../apps/identity/src/session/idp-session-cookies.ts';
-import { createAuthContext } from '../../apps/identity/src/http/auth-context.ts';
-import {
-  createAccountRecoveryWrites,
-  createRecoveryRequestsRepo,
-} from '../../apps/identity/src/db/recovery-requests-repo.ts';
-import { createPasswordResetService } from '../../apps/identity/src/flows/password-reset-service.ts';
-import {
-  createAccountResetService,
-  type AccountResetService,
-} from '../../apps/identity/src/flows/account-reset-service.ts';
-import { registerRecoveryRoutes } from '../../apps/identity/src/http/recovery-routes.tsx';
+import type { AccountResetService } from '../../apps/identity/src/flows/account-reset-service.ts';
 import { createScratchPostgresDatabase, postgresUrl } from '../support/db/test-databases.ts';
 
 const MARIA = { email: 'maria.garcia@example.com', password: 'orange-tulip-harbor-42' };
@@ -45,89 +27,9 @@ interface System {
   app: IdentityApp;
   server: FastifyInstance;
   clock: TestClock;
-  /** Built on the same database as the app's, for the periodic "you can continue" emails. */
+  /** The app's own service, to send the periodic "you can continue" emails on demand. */
   accountReset: AccountResetService;
-  /** Whether buildIdentityApp registered the recovery routes itself (main.ts is wired). */
-  wiredByApp: boolean;
   stop(): Promise<void>;
-}
-
-/**
- * The recovery services over the app's database. The routes are registered here only when
- * main.ts does not register them yet, so this file tests the same pages before and after.
- */
-function wireRecovery(app: IdentityApp, config: IdentityConfig, clock: TestClock) {
-  const cipher = createFieldCipher(config.dataKey, config.fingerprintKey);
-  const sessions = createIdpSessionsRepo(app.db, config.idpSession);
-  const events = createSecurityEventsRepo(app.db);
-  const cookies = sessionCookieJar(config.secureCookies);
-  const email = createOutboxEmailSender(createOutboxRepo(app.db));
-  const limiter = createMemoryAttemptLimiter();
-  const requests = createRecoveryRequestsRepo(app.db);
-  const writes = createAccountRecoveryWrites();
-  const locks = createAccountLocksRepo(app.db);
-  const logger = createLogger({ name: 'recovery-test', level: 'silent' });
-  const accountReset = createAccountResetService({
-    db: app.db,
-    accounts: app.accounts,
-    requests,
-    writes,
-    sessions,
-    events,
-    email,
-    limiter,
-    cipher,
-    baseUrl: config.issuer,
-    waitHours: 24,
-    linkTtlHours: 24,
-    clock,
-    logger,
-  });
-  const wiredByApp = app.server.hasRoute({ method: 'GET', url: '/forgot-password' });
-  if (!wiredByApp) {
-    const passwordReset = createPasswordResetService({
-      db: app.db,
-      accounts: app.accounts,
-      requests,
-      writes,
-      sessions,
-      events,
-      hasher: app.hasher,
-      email,
-      limiter,
-      cipher,
-      locks,
-      baseUrl: config.issuer,
-      linkTtlMinutes: 30,
-      breached: loadBreachedPasswords().isBreached,
-      clock,
-    });
-    const auth = createAuthContext({
-      provider: app.provider,
-      sessions,
-      methods: app.methods,
-      events,
-      cookies,
-      clock,
-      secureCookies: config.secureCookies,
-      recentMfaSeconds: config.recentMfaSeconds,
-    });
-    registerRecoveryRoutes(app.server, {
-      passwordReset,
-      accountReset,
-      accounts: app.accounts,
-      hasher: app.hasher,
-      auth,
-      cookies,
-      limiter,
-      cipher,
-      locks,
-      clock,
-      secureCookies: config.secureCookies,
-      recentMfaSeconds: config.recentMfaSeconds,
-    });
-  }
-  return { accountReset, wiredByApp };
 }
 
 type Backend = 'pglite' | 'postgres';
@@ -161,13 +63,11 @@ async function startRecoverySystem(backend: Backend): Promise<System> {
       accountClientSecret: config.account.oidc.clientSecret,
       demoPeople: true,
     });
-    const { accountReset, wiredByApp } = wireRecovery(app, config.identity, clock);
     return {
       app,
       server: app.server,
       clock,
-      accountReset,
-      wiredByApp,
+      accountReset: app.accountReset,
       async stop() {
         await app.close();
         await cleanUp();
@@ -339,7 +239,7 @@ function describeRecovery(backend: Backend) {
 
       it('registers the recovery pages in the identity app itself (main.ts wiring)', () => {
         assert.ok(
-          system.wiredByApp,
+          system.server.hasRoute({ method: 'GET', url: '/forgot-password' }),
           'buildIdentityApp does not register /forgot-password: add the recovery lines to apps/identity/src/main.ts',
         );
       });

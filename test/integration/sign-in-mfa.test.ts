@@ -276,7 +276,11 @@ describe('AAL2 sign-in and MFA methods', { timeout: 180_000 }, () => {
     }
     const remove = await keeper.post(`/account/methods/${methodId}/remove`, {});
     assert.equal(remove.location, '/mfa');
-    assert.equal((await keeper.get('/mfa-setup')).location, '/mfa', 'adding a method also needs a recent second factor');
+    assert.equal(
+      (await keeper.get('/mfa-setup')).location,
+      '/mfa',
+      'adding a method also needs a recent second factor',
+    );
     for (let elapsed = 21 * 60; elapsed < 12 * 3600; elapsed += 10 * 60) {
       clock.advance(10 * 60);
       await keeper.get('/account');

@@ -47,7 +47,7 @@ import { createNotifyingSecurityEvents } from './flows/security-notifier.ts';
 import { registerSecurityNoticeRoutes } from './http/security-notice-routes.tsx';
 import { createAccountRecoveryWrites, createRecoveryRequestsRepo } from './db/recovery-requests-repo.ts';
 import { createPasswordResetService } from './flows/password-reset-service.ts';
-import { createAccountResetService } from './flows/account-reset-service.ts';
+import { createAccountResetService, type AccountResetService } from './flows/account-reset-service.ts';
 import { registerRecoveryRoutes } from './http/recovery-routes.tsx';
 import { webauthnRoutes } from './http/webauthn-routes.tsx';
 import { createWebauthn } from './auth/mfa/webauthn.ts';
@@ -69,6 +69,8 @@ export interface IdentityApp {
   hasher: PasswordHasher;
   methods: MfaMethodsRepo;
   mfa: MfaService;
+  /** Sends the "your 24-hour wait is over" emails (a timer calls it every minute). */
+  accountReset: AccountResetService;
   /** Re-reads agency redirect origins (for the CSP form-action list) after registrations change. */
   refreshAgencies(): Promise<void>;
   close(): Promise<void>;
@@ -366,6 +368,7 @@ async function assemble(
     hasher,
     methods,
     mfa,
+    accountReset,
     refreshAgencies,
     async close() {
       clearInterval(dueResetEmails);
