@@ -4,6 +4,7 @@ import type { PageContext } from '#platform/ui/page-context.ts';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '#platform/ui/components.tsx';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { IdentityLayout } from './identity-layout.tsx';
+import { NewPasswordFields } from './new-password-fields.tsx';
 
 export function ForgotPasswordPage(
   ctx: PageContext,
@@ -76,23 +77,13 @@ export function NewPasswordPage(
       <form class="usa-form usa-form--large" method="post" action="/reset-password" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="token" value={props.token} />
-        <TextField
-          name="password"
-          type="password"
-          label={t('idp.recovery.newPassword.password')}
-          hint={t('idp.password.passwordHint')}
-          error={errorFor('password')}
-          autocomplete="new-password"
-          required
-          strengthMeter
-        />
-        <TextField
-          name="passwordConfirmation"
-          type="password"
-          label={t('idp.recovery.newPassword.confirm')}
-          error={errorFor('passwordConfirmation')}
-          autocomplete="new-password"
-          required
+        <NewPasswordFields
+          ctx={ctx}
+          errorFor={errorFor}
+          labels={{
+            password: t('idp.recovery.newPassword.password'),
+            confirm: t('idp.recovery.newPassword.confirm'),
+          }}
         />
         <p>{t('idp.recovery.newPassword.signOutNote')}</p>
         <button class="usa-button usa-button--big" type="submit">

@@ -2,6 +2,7 @@
 import type { PageContext } from '#platform/ui/page-context.ts';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '#platform/ui/components.tsx';
 import { IdentityLayout } from './identity-layout.tsx';
+import { NewPasswordFields } from './new-password-fields.tsx';
 
 export function SignUpEmailPage(
   ctx: PageContext,
@@ -106,23 +107,10 @@ export function CreatePasswordPage(ctx: PageContext, props: PasswordPageProps) {
           required
           maxLength={100}
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t('idp.password.password')}
-          hint={t('idp.password.passwordHint')}
-          error={errorFor('password')}
-          autocomplete="new-password"
-          required
-          strengthMeter
-        />
-        <TextField
-          name="passwordConfirmation"
-          type="password"
-          label={t('idp.password.confirm')}
-          error={errorFor('passwordConfirmation')}
-          autocomplete="new-password"
-          required
+        <NewPasswordFields
+          ctx={ctx}
+          errorFor={errorFor}
+          labels={{ password: t('idp.password.password'), confirm: t('idp.password.confirm') }}
         />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.password.submit')}
