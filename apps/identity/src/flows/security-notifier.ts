@@ -46,16 +46,24 @@ export interface SecurityNotifierDeps {
 }
 
 /** A date and time as people in the agency's time zone read it, e.g. "January 15, 2025 at 12:30 PM EST". */
+// Building a formatter is far costlier than using one: one per language, made once.
+const noticeTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatNoticeTime(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: NOTICE_TIME_ZONE,
-    timeZoneName: 'short',
-  }).format(at);
+  let format = noticeTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: NOTICE_TIME_ZONE,
+      timeZoneName: 'short',
+    });
+    noticeTimeFormats.set(locale, format);
+  }
+  return format.format(at);
 }
 
 export function createNotifyingSecurityEvents(deps: SecurityNotifierDeps): NotifyingSecurityEvents {
