@@ -14,6 +14,22 @@ export function PhishingTag({ ctx, kind }: { ctx: PageContext; kind: MfaKind }) 
   );
 }
 
+/** The 6-digit code field (authentication app, text, voice and email codes). */
+export function OneTimeCodeField({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+  return (
+    <TextField
+      name="code"
+      label={ctx.t('idp.mfa.verify.codeLabel')}
+      hint={ctx.t('idp.mfa.verify.codeHint')}
+      error={error}
+      autocomplete="one-time-code"
+      inputMode="numeric"
+      maxLength={8}
+      required
+    />
+  );
+}
+
 export function MfaChoosePage(
   ctx: PageContext,
   props: { base: string; methods: MfaMethod[]; notice?: MessageKey },
@@ -216,15 +232,7 @@ export function TotpSetupPage(
               maxLength={40}
               required
             />
-            <TextField
-              name="code"
-              label={t('idp.mfa.verify.codeLabel')}
-              error={props.error}
-              autocomplete="one-time-code"
-              inputMode="numeric"
-              maxLength={8}
-              required
-            />
+            <OneTimeCodeField ctx={ctx} error={props.error} />
             <button class="usa-button usa-button--big" type="submit">
               {t('idp.mfa.totp.submit')}
             </button>
@@ -353,16 +361,7 @@ export function CodeMethodConfirmPage(
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="sealed" value={props.sealed} />
         <input type="hidden" name="challengeId" value={props.challengeId} />
-        <TextField
-          name="code"
-          label={t('idp.mfa.verify.codeLabel')}
-          hint={t('idp.mfa.verify.codeHint')}
-          error={props.error}
-          autocomplete="one-time-code"
-          inputMode="numeric"
-          maxLength={8}
-          required
-        />
+        <OneTimeCodeField ctx={ctx} error={props.error} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.mfa.verify.submit')}
         </button>
