@@ -65,6 +65,27 @@ async function sessionsRepoSuite(t: TestContext, db: Database): Promise<void> {
     assert.equal(await sessions.destroy(randomToken()), undefined);
   });
 
+  await t.test(
+    'secondsLeft counts down to the idle or absolute end without extending the session',
+    async () => {
+      const token = await sessions.create(claims(), idToken(), t0);
+      assert.equal(await sessions.secondsLeft(token, t0), policy.idleSeconds);
+      assert.equal(
+        await sessions.secondsLeft(token, at(t0, 60 * SECOND)),
+        policy.idleSeconds - 60,
+        'looking does not extend it',
+      );
+      assert.ok(await sessions.touch(token, at(t0, 60 * SECOND)));
+      assert.equal(
+        await sessions.secondsLeft(token, at(t0, 60 * SECOND)),
+        policy.idleSeconds,
+        'activity does',
+      );
+      assert.equal(await sessions.secondsLeft(token, at(t0, (policy.idleSeconds + 61) * SECOND)), 0);
+      assert.equal(await sessions.secondsLeft('no-such-token', t0), 0);
+    },
+  );
+
   await t.test('the idle timeout ends a session left alone, even within the absolute limit', async () => {
     const token = await sessions.create(claims(), idToken(), t0);
     const idle = policy.idleSeconds * SECOND;

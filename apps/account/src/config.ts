@@ -28,7 +28,7 @@ export interface AccountConfig {
   redisUrl: string | undefined;
   logLevel: string;
   /** Login.gov / IRS practice: 15 minutes idle, 12 hours absolute. */
-  session: { idleSeconds: number; absoluteSeconds: number };
+  session: { idleSeconds: number; absoluteSeconds: number; idleWarningSeconds: number };
   loginRequestTtlSeconds: number;
   rateLimit: { max: number; timeWindowMs: number };
 }
@@ -77,7 +77,7 @@ export function readAccountConfig(
     trustProxy: readOptional(env, 'TRUST_PROXY') === 'true',
     redisUrl: readOptional(env, 'REDIS_URL'),
     logLevel: readString(env, 'LOG_LEVEL', mode === 'test' ? 'warn' : 'info'),
-    session: { idleSeconds: 15 * 60, absoluteSeconds: 12 * 3600 },
+    session: { idleSeconds: 15 * 60, absoluteSeconds: 12 * 3600, idleWarningSeconds: 150 },
     loginRequestTtlSeconds: 600,
     rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
   };

@@ -68,6 +68,7 @@ export async function buildAccountApp(
     baseUrl: config.baseUrl,
     loginRequestTtlSeconds: config.loginRequestTtlSeconds,
     now,
+    idleWarningSeconds: config.session.idleWarningSeconds,
   });
   return {
     server,

@@ -29,6 +29,8 @@ export interface SessionsRepo {
   /** Finds a live session and slides its idle expiry; undefined if missing or expired. */
   touch(token: string, now: Date): Promise<WebSession | undefined>;
   destroy(token: string): Promise<WebSession | undefined>;
+  /** Seconds until the session ends (idle or absolute), without extending it; 0 if gone. */
+  secondsLeft(token: string, now: Date): Promise<number>;
 }
 
 export function createSessionsRepo(db: Queryable, cipher: FieldCipher, policy: SessionPolicy): SessionsRepo {
@@ -64,6 +66,16 @@ export function createSessionsRepo(db: Queryable, cipher: FieldCipher, policy: S
         [hashToken(token), now, new Date(now.getTime() - policy.idleSeconds * 1000)],
       );
       return rows[0] && toSession(rows[0]);
+    },
+    async secondsLeft(token, now) {
+      const rows = await db.query<{ last_seen_at: Date; expires_at: Date }>(
+        'SELECT last_seen_at, expires_at FROM web_sessions WHERE id_hash = $1',
+        [hashToken(token)],
+      );
+      const row = rows[0];
+      if (!row) return 0;
+      const end = Math.min(row.expires_at.getTime(), row.last_seen_at.getTime() + policy.idleSeconds * 1000);
+      return Math.max(0, Math.floor((end - now.getTime()) / 1000));
     },
     async destroy(token) {
       const rows = await db.query<Row>(

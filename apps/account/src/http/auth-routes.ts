@@ -17,6 +17,8 @@ export interface AuthRouteDeps {
   cookies: SessionCookies;
   baseUrl: string;
   loginRequestTtlSeconds: number;
+  /** Warn this long before the idle timeout (Login.gov: 150 s). */
+  idleWarningSeconds: number;
   now: () => Date;
 }
 
@@ -77,4 +79,20 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
   });
 
   app.get('/signed-out', (_req, reply) => reply.page((ctx) => SignedOutPage(ctx)));
+
+  // The idle warning asks how long is left (without extending the session)…
+  app.get('/session/status', async (req, reply) => {
+    const token = deps.cookies.read(req);
+    const secondsLeft = token ? await deps.sessions.secondsLeft(token, deps.now()) : 0;
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ secondsLeft, warnSeconds: deps.idleWarningSeconds });
+  });
+
+  // …and "Stay signed in" extends it.
+  app.post('/session/keep-alive', async (req, reply) => {
+    const token = deps.cookies.read(req);
+    const session = token ? await deps.sessions.touch(token, deps.now()) : undefined;
+    return reply.code(session ? 204 : 401).send();
+  });
 }

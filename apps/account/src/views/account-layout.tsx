@@ -21,7 +21,18 @@ export function AccountLayout({
       ]
     : [{ href: '/sign-in', label: ctx.t('acct.nav.signIn') }];
   return (
-    <Layout ctx={ctx} title={title} appName="acct.name" homeHref="/" nav={nav}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      appName="acct.name"
+      homeHref="/"
+      nav={nav}
+      sessionTimeout={
+        signedIn
+          ? { statusUrl: '/session/status', keepAliveUrl: '/session/keep-alive', warnSeconds: 150 }
+          : undefined
+      }
+    >
       {children}
     </Layout>
   );
