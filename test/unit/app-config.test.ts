@@ -177,7 +177,7 @@ describe('tax account config', () => {
     assert.equal(config.secureCookies, false);
     assert.deepEqual(config.database, { url: undefined, embeddedPath: `${DATA_DIR}/account` });
     assert.deepEqual(config.dataKey, Buffer.from(localSecrets.ACCOUNT_DATA_KEY!, 'base64'));
-    assert.deepEqual(config.session, { idleSeconds: 900, absoluteSeconds: 43_200 });
+    assert.deepEqual(config.session, { idleSeconds: 900, absoluteSeconds: 43_200, idleWarningSeconds: 150 });
   });
 
   it('derives the issuer from IDP_PORT, then IDP_ISSUER, then ACCOUNT_OIDC_ISSUER', () => {
