@@ -4,6 +4,7 @@ import type { PageContext } from '#platform/ui/page-context.ts';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '#platform/ui/components.tsx';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { IdentityLayout } from './identity-layout.tsx';
+import { MessagePage } from './message-page.tsx';
 import { NewPasswordFields } from './new-password-fields.tsx';
 
 export function ForgotPasswordPage(
@@ -95,18 +96,12 @@ export function NewPasswordPage(
 }
 
 export function PasswordChangedPage(ctx: PageContext) {
-  const { t } = ctx;
-  return (
-    <IdentityLayout ctx={ctx} title={t('idp.recovery.changed.title')}>
-      <h1>{t('idp.recovery.changed.title')}</h1>
-      <Alert kind="success">{t('idp.recovery.changed.body')}</Alert>
-      <p>
-        <a class="usa-button" href="/sign-in">
-          {t('idp.signIn.submit')}
-        </a>
-      </p>
-    </IdentityLayout>
-  );
+  return MessagePage(ctx, {
+    title: 'idp.recovery.changed.title',
+    kind: 'success',
+    body: 'idp.recovery.changed.body',
+    action: { href: '/sign-in', label: 'idp.signIn.submit' },
+  });
 }
 
 export type ResetLinkProblem = 'unknown' | 'expired' | 'used' | 'replaced';
@@ -349,18 +344,12 @@ export function AccountResetCancelledPage(ctx: PageContext) {
 }
 
 export function MethodsRemovedPage(ctx: PageContext) {
-  const { t } = ctx;
-  return (
-    <IdentityLayout ctx={ctx} title={t('idp.recovery.methodsRemoved.title')}>
-      <h1>{t('idp.recovery.methodsRemoved.title')}</h1>
-      <Alert kind="success">{t('idp.recovery.methodsRemoved.body')}</Alert>
-      <p>
-        <a class="usa-button" href="/sign-in">
-          {t('idp.signIn.submit')}
-        </a>
-      </p>
-    </IdentityLayout>
-  );
+  return MessagePage(ctx, {
+    title: 'idp.recovery.methodsRemoved.title',
+    kind: 'success',
+    body: 'idp.recovery.methodsRemoved.body',
+    action: { href: '/sign-in', label: 'idp.signIn.submit' },
+  });
 }
 
 export function DeleteAccountPage(ctx: PageContext, props: { error?: string | undefined }) {
