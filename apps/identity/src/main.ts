@@ -257,7 +257,7 @@ async function assemble(
     issuer: config.issuer,
     rpName: config.displayName,
   });
-  const webauthnDeps = { accounts, sessions, methods, events, auth, clock, webauthn };
+  const webauthnDeps = { accounts, methods, events, auth, clock, webauthn };
   await server.register(webauthnRoutes(webauthnDeps));
   await server.register(webauthnRoutes(webauthnDeps), { prefix: '/interaction/:uid' });
   registerAccountRoutes(server, {

@@ -107,6 +107,14 @@ export function createAuthContext(deps: AuthContextDeps) {
       session: IdpSession,
       kind: MfaKind,
     ) {
+      return this.finish(req, reply, await this.reachAal2(token, session, kind));
+    },
+
+    /**
+     * The session reaches (or refreshes) AAL2 with a second factor of `kind`; the first time,
+     * a sign-in is logged. Returns the session as it now is.
+     */
+    async reachAal2(token: string, session: IdpSession, kind: MfaKind): Promise<IdpSession> {
       const now = deps.clock.now();
       await deps.sessions.upgrade(token, kind, now);
       if (session.aal === 1) {
@@ -118,7 +126,7 @@ export function createAuthContext(deps: AuthContextDeps) {
           at: now,
         });
       }
-      return this.finish(req, reply, { ...session, aal: 2, mfaAt: now, mfaKind: kind });
+      return { ...session, aal: 2, mfaAt: now, mfaKind: kind };
     },
 
     /** Finishes signing in at AAL2: back to the agency, or to the remembered page, or the account page. */

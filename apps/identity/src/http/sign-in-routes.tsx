@@ -246,19 +246,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
       methodCount: number,
       remind = false,
     ) {
-      const now = deps.clock.now();
-      const firstFactor = session.aal === 1;
-      await deps.sessions.upgrade(token, kind, now);
-      if (firstFactor) {
-        await deps.events.record({
-          accountId: session.accountId,
-          kind: 'sign_in',
-          deviceId: session.deviceId,
-          deviceLabel: session.deviceLabel,
-          at: now,
-        });
-      }
-      const upgraded: IdpSession = { ...session, aal: 2, mfaAt: now, mfaKind: kind };
+      const upgraded = await deps.auth.reachAal2(token, session, kind);
       if (remind && methodCount === 1) {
         return reply.page((ctx) =>
           SecondMethodReminderPage(ctx, { base: authBase(req), next: `${authBase(req)}/mfa-setup/continue` }),
@@ -373,16 +361,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
           at: now,
         });
       }
-      if (session.aal === 1) {
-        await deps.sessions.upgrade(state.token!, method.kind, now);
-        await deps.events.record({
-          accountId: session.accountId,
-          kind: 'sign_in',
-          deviceId: session.deviceId,
-          deviceLabel: session.deviceLabel,
-          at: now,
-        });
-      }
+      if (session.aal === 1) await deps.auth.reachAal2(state.token!, session, method.kind);
       const next =
         state.methods.length === 0
           ? `${authBase(req)}/mfa-setup/remind`

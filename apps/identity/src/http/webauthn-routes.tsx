@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formFields } from '#platform/http/form-fields.ts';
 import type { Clock } from '#platform/time/clock.ts';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
-import type { IdpSession, IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
+import type { IdpSession } from '../db/idp-sessions-repo.ts';
 import type { MfaMethod, MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
 import type { SecurityEventKind, SecurityEventsRepo } from '../db/security-events-repo.ts';
 import { webauthnCredentials, type ChallengeBinding, type Webauthn } from '../auth/mfa/webauthn.ts';
@@ -16,7 +16,6 @@ import { WebauthnAuthenticatePage, WebauthnSetupPage } from '../views/webauthn-p
 
 export interface WebauthnRouteDeps {
   accounts: AccountsRepo;
-  sessions: IdpSessionsRepo;
   methods: MfaMethodsRepo;
   events: SecurityEventsRepo;
   auth: AuthContext;
@@ -106,8 +105,7 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
         return deps.auth.secondFactorVerified(req, reply, state.token, state.session, 'webauthn');
       }
       // The account's first method: it reaches AAL2 now, and is asked to add a spare.
-      await deps.sessions.upgrade(state.token, 'webauthn', deps.clock.now());
-      if (state.session.aal === 1) await record(state.session, 'sign_in');
+      await deps.auth.reachAal2(state.token, state.session, 'webauthn');
       const base = authBase(req);
       return reply.page((ctx) => SecondMethodReminderPage(ctx, { base, next: `${base}/mfa-setup/continue` }));
     });

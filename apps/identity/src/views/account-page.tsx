@@ -24,12 +24,13 @@ export interface AccountPageProps {
 
 export function AccountPage(ctx: PageContext, props: AccountPageProps) {
   const { t, locale } = ctx;
-  const when = (date: Date) =>
-    new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'America/New_York',
-    }).format(date);
+  // One formatter per page, not one per row.
+  const format = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'America/New_York',
+  });
+  const when = (date: Date) => format.format(date);
   const phishingResistant = props.methods.some((m) => METHOD_TRAITS[m.kind].phishingResistant);
   return (
     <IdentityLayout ctx={ctx} title={t('idp.account.title')} signedIn>

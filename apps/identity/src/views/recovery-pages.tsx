@@ -5,6 +5,7 @@ import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '#pla
 import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { IdentityLayout } from './identity-layout.tsx';
 import { MessagePage } from './message-page.tsx';
+import { CurrentPasswordField, SignInFields } from './sign-in-fields.tsx';
 import { NewPasswordFields } from './new-password-fields.tsx';
 
 export function ForgotPasswordPage(
@@ -178,23 +179,7 @@ export function AccountResetStartPage(ctx: PageContext, props: AccountResetStart
         ) : (
           <>
             <p>{t('idp.recovery.reset.confirmLead')}</p>
-            <TextField
-              name="email"
-              type="email"
-              label={t('idp.signIn.email')}
-              value={props.email}
-              autocomplete="username"
-              required
-              maxLength={254}
-            />
-            <TextField
-              name="password"
-              type="password"
-              label={t('idp.signIn.password')}
-              autocomplete="current-password"
-              required
-              maxLength={1024}
-            />
+            <SignInFields ctx={ctx} email={props.email} />
           </>
         )}
         <button class="usa-button usa-button--big" type="submit">
@@ -367,15 +352,7 @@ export function DeleteAccountPage(ctx: PageContext, props: { error?: string | un
       <form class="usa-form usa-form--large" method="post" action="/account/delete" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <p>{t('idp.recovery.delete.lead')}</p>
-        <TextField
-          name="password"
-          type="password"
-          label={t('idp.signIn.password')}
-          error={props.error}
-          autocomplete="current-password"
-          required
-          maxLength={1024}
-        />
+        <CurrentPasswordField ctx={ctx} error={props.error} />
         <button class="usa-button usa-button--secondary usa-button--big" type="submit">
           {t('idp.recovery.delete.submit')}
         </button>

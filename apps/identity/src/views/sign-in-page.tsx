@@ -1,7 +1,8 @@
 import type { PageContext } from '#platform/ui/page-context.ts';
-import { Alert, CsrfField, TextField } from '#platform/ui/components.tsx';
+import { Alert, CsrfField } from '#platform/ui/components.tsx';
 import { IdentityLayout } from './identity-layout.tsx';
 import { SecurityReminder } from './security-reminder.tsx';
+import { SignInFields } from './sign-in-fields.tsx';
 
 export interface SignInPageProps {
   action: string;
@@ -24,23 +25,7 @@ export function SignInPage(ctx: PageContext, props: SignInPageProps) {
       ) : null}
       <form class="usa-form usa-form--large" method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField
-          name="email"
-          type="email"
-          label={t('idp.signIn.email')}
-          value={props.email}
-          autocomplete="username"
-          required
-          maxLength={254}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t('idp.signIn.password')}
-          autocomplete="current-password"
-          required
-          maxLength={1024}
-        />
+        <SignInFields ctx={ctx} email={props.email} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.signIn.submit')}
         </button>
