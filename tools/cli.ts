@@ -1,6 +1,6 @@
 // `npm run cli -- <command>`: operational commands.
 //   migrate            apply pending migrations to both apps' databases
-//   seed               register the tax account with the identity provider and add the demo people
+//   seed               register the agencies with the identity provider and add the demo people
 import { createLogger } from '#platform/log/logger.ts';
 import { ConfigError } from '#platform/config/config-error.ts';
 import { openMigratedDatabase } from '#platform/db/open-database.ts';
@@ -8,6 +8,7 @@ import { readSystemConfig } from '../src/system/system-config.ts';
 import { IDENTITY_MIGRATIONS } from '../apps/identity/src/db/migrations-folder.ts';
 import { ACCOUNT_MIGRATIONS } from '../apps/account/src/db/migrations-folder.ts';
 import { buildIdentityApp } from '../apps/identity/src/main.ts';
+import { systemAgencyRegistrations } from '../src/system/agency-registrations.ts';
 import { seedIdentity } from '../apps/identity/src/seed/seed-identity.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -36,9 +37,7 @@ async function run(command: string | undefined): Promise<number> {
     const identity = await buildIdentityApp(config.identity, logger);
     try {
       const result = await seedIdentity(identity, {
-        accountBaseUrl: config.account.baseUrl,
-        accountClientId: config.account.oidc.clientId,
-        accountClientSecret: config.account.oidc.clientSecret,
+        agencies: systemAgencyRegistrations(config),
         demoPeople: config.identity.mode !== 'production',
       });
       console.log(

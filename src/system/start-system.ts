@@ -5,6 +5,7 @@ import type { Logger } from '#platform/log/logger.ts';
 import type { Clock } from '#platform/time/clock.ts';
 import { buildIdentityApp, type IdentityApp } from '../../apps/identity/src/main.ts';
 import { buildAccountApp, type AccountApp } from '../../apps/account/src/main.ts';
+import { systemAgencyRegistrations } from './agency-registrations.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
 import type { SystemConfig } from './system-config.ts';
 import { listenOrExplain } from './listen.ts';
@@ -40,11 +41,9 @@ export async function startSystem(
   };
   try {
     await seedIdentity(identity, {
-      accountBaseUrl: config.account.baseUrl,
-      accountClientId: config.account.oidc.clientId,
-      accountClientSecret: config.account.oidc.clientSecret,
-      demoPeople: config.identity.mode !== 'production',
-    });
+        agencies: systemAgencyRegistrations(config),
+        demoPeople: config.identity.mode !== 'production',
+      });
     await listenOrExplain(identity.server, config.identity.host, config.identity.port, 'IDP_PORT');
     await listenOrExplain(account.server, config.account.host, config.account.port, 'ACCOUNT_PORT');
   } catch (error) {

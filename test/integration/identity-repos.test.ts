@@ -489,6 +489,12 @@ async function agenciesRepoSuite(t: TestContext, db: Database): Promise<void> {
     token_endpoint_auth_method: secret ? 'client_secret_basic' : 'none',
     client_secret: secret,
     scopes: ['openid', 'email'],
+    ial: 1,
+    aal: 2,
+    facial_match: false,
+    phishing_resistant: false,
+    failure_url: 'https://account.example.gov/identity-not-verified',
+    refresh_tokens: false,
   });
 
   await t.test('upsert then find returns the registration with its secret', async () => {
@@ -497,6 +503,14 @@ async function agenciesRepoSuite(t: TestContext, db: Database): Promise<void> {
     await agencies.upsert(registration(clientId, secret));
     assert.deepEqual(await agencies.find(clientId), registration(clientId, secret));
     assert.equal(await agencies.find(unique('client-')), undefined);
+  });
+
+  await t.test('remove deletes a registration and says whether there was one', async () => {
+    const clientId = unique('client-');
+    await agencies.upsert(registration(clientId, undefined));
+    assert.equal(await agencies.remove(clientId), true);
+    assert.equal(await agencies.find(clientId), undefined);
+    assert.equal(await agencies.remove(clientId), false);
   });
 
   await t.test('upserting the same client twice updates it in place', async () => {

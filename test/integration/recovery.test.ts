@@ -11,6 +11,7 @@ import { createLogger } from '#platform/log/logger.ts';
 import { createTestClock, type TestClock } from '#platform/time/clock.ts';
 import { readSystemConfig } from '../../src/system/system-config.ts';
 import { buildIdentityApp, type IdentityApp } from '../../apps/identity/src/main.ts';
+import { systemAgencyRegistrations } from '../../src/system/agency-registrations.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
 import { loadBreachedPasswords } from '../../apps/identity/src/auth/breached-passwords.ts';
 import { createAccountLocksRepo } from '../../apps/identity/src/db/account-locks-repo.ts';
@@ -58,9 +59,7 @@ async function startRecoverySystem(backend: Backend): Promise<System> {
   });
   try {
     await seedIdentity(app, {
-      accountBaseUrl: config.account.baseUrl,
-      accountClientId: config.account.oidc.clientId,
-      accountClientSecret: config.account.oidc.clientSecret,
+      agencies: systemAgencyRegistrations(config),
       demoPeople: true,
     });
     return {

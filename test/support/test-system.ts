@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError } from '#platform/config/config-error.ts';
 import { createLogger } from '#platform/log/logger.ts';
 import type { Clock } from '#platform/time/clock.ts';
 import { readSystemConfig, type SystemConfig } from '../../src/system/system-config.ts';
@@ -22,10 +23,25 @@ export interface TestSystemOptions {
   clock?: Clock;
 }
 
+const PORT_SETTINGS = new Set(['IDP_PORT', 'ACCOUNT_PORT']);
+
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  // Another test process can take a port between the check and the listen; try other ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      const clash = error instanceof ConfigError && PORT_SETTINGS.has(error.setting);
+      if (!clash || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: TestSystemOptions): Promise<TestSystem> {
   const extraEnv = options.env ?? {};
   const dataDir = mkdtempSync(join(tmpdir(), 'tia-test-'));
-  const [idpPort, accountPort] = [await freePort(), await freePort()];
+  const idpPort = await freePort();
+  const accountPort = await freePort([idpPort]);
   const config = readSystemConfig({
     APP_ENV: 'test',
     DATA_DIR: dataDir,
@@ -36,11 +52,17 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   });
   const sink = options.logLines;
   const destination = sink ? { write: (line: string) => void sink.push(line) } : undefined;
-  const system = await startSystem(
-    config,
-    createLogger({ name: 'test', level: config.identity.logLevel, destination }),
-    { clock: options.clock },
-  );
+  let system: RunningSystem;
+  try {
+    system = await startSystem(
+      config,
+      createLogger({ name: 'test', level: config.identity.logLevel, destination }),
+      { clock: options.clock },
+    );
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...system,
     config,

@@ -1,21 +1,15 @@
 // Agencies (OIDC relying parties) stored as rows. Client secrets are encrypted at rest.
 import type { Queryable } from '#platform/db/database.ts';
 import type { FieldCipher } from '#platform/crypto/field-cipher.ts';
+import type { AgencyRegistration } from '../federation/agency-registration.ts';
 
-export interface AgencyRegistration {
-  client_id: string;
-  name: string;
-  redirect_uris: string[];
-  post_logout_redirect_uris: string[];
-  token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'private_key_jwt';
-  client_secret?: string | undefined;
-  scopes: string[];
-}
+export type { AgencyRegistration };
 
 export interface AgenciesRepo {
   upsert(agency: AgencyRegistration): Promise<void>;
   find(clientId: string): Promise<AgencyRegistration | undefined>;
   all(): Promise<AgencyRegistration[]>;
+  remove(clientId: string): Promise<boolean>;
 }
 
 type Metadata = Omit<AgencyRegistration, 'client_secret' | 'client_id' | 'name'>;
@@ -48,6 +42,10 @@ export function createAgenciesRepo(db: Queryable, cipher: FieldCipher): Agencies
         [clientId],
       );
       return rows[0] && toAgency(rows[0]);
+    },
+    async remove(clientId) {
+      const rows = await db.query('DELETE FROM agencies WHERE client_id = $1 RETURNING client_id', [clientId]);
+      return rows.length > 0;
     },
     async all() {
       const rows = await db.query<Parameters<typeof toAgency>[0]>(

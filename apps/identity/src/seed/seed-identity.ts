@@ -1,11 +1,14 @@
-// Idempotent seed: the tax account's client registration and the demo people.
+// Idempotent seed: the agencies' registrations and the demo people.
 import type { IdentityApp } from '../main.ts';
 import { DEMO_PEOPLE } from './demo-people.ts';
+import {
+  parseAgencyRegistration,
+  type AgencyRegistrationInput,
+} from '../federation/agency-registration.ts';
 
 export interface SeedSettings {
-  accountBaseUrl: string;
-  accountClientId: string;
-  accountClientSecret: string;
+  /** Registrations checked exactly like `cli agency add --file`. */
+  agencies: readonly AgencyRegistrationInput[];
   demoPeople: boolean;
 }
 
@@ -13,15 +16,9 @@ export async function seedIdentity(
   app: IdentityApp,
   settings: SeedSettings,
 ): Promise<{ peopleCreated: number }> {
-  await app.agencies.upsert({
-    client_id: settings.accountClientId,
-    name: 'Tax Agency Online Account',
-    redirect_uris: [`${settings.accountBaseUrl}/auth/callback`],
-    post_logout_redirect_uris: [`${settings.accountBaseUrl}/signed-out`],
-    token_endpoint_auth_method: 'client_secret_basic',
-    client_secret: settings.accountClientSecret,
-    scopes: ['openid', 'email', 'profile'],
-  });
+  for (const registration of settings.agencies) {
+    await app.agencies.upsert(parseAgencyRegistration(registration));
+  }
   await app.refreshAgencies();
   let peopleCreated = 0;
   if (settings.demoPeople) {

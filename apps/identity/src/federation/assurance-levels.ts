@@ -1,0 +1,95 @@
+// The identity and authentication levels an agency can ask for, as `acr_values`, and how a
+// request is read against what the agency is registered for. Pure; see the README table.
+//
+// Identity (NIST SP 800-63A): auth-only (IAL1, nothing verified), verified (IAL2), and
+// verified with a facial match (IAL2, the selfie matched to the document's portrait).
+// Authentication (SP 800-63B): AAL2, or AAL2 with a phishing-resistant authenticator (§5.2.5).
+export const ACR = {
+  authOnly: 'urn:tia:ial:auth-only',
+  verified: 'urn:tia:ial:verified',
+  verifiedFacialMatch: 'urn:tia:ial:verified-facial-match',
+  aal2: 'urn:tia:aal:2',
+  aal2PhishingResistant: 'urn:tia:aal:2:phishing-resistant',
+} as const;
+
+export type IdentityLevel = 'auth-only' | 'verified' | 'verified-facial-match';
+export type AuthenticationLevel = 'aal2' | 'aal2-phishing-resistant';
+
+export const IDENTITY_ACR: Record<IdentityLevel, string> = {
+  'auth-only': ACR.authOnly,
+  verified: ACR.verified,
+  'verified-facial-match': ACR.verifiedFacialMatch,
+};
+export const AUTHENTICATION_ACR: Record<AuthenticationLevel, string> = {
+  aal2: ACR.aal2,
+  'aal2-phishing-resistant': ACR.aal2PhishingResistant,
+};
+
+/** Every value, in the order the discovery document lists them. */
+export const ACR_VALUES_SUPPORTED: readonly string[] = Object.values(ACR);
+
+const IDENTITY_RANK: Record<IdentityLevel, number> = { 'auth-only': 0, verified: 1, 'verified-facial-match': 2 };
+const AUTHENTICATION_RANK: Record<AuthenticationLevel, number> = { aal2: 0, 'aal2-phishing-resistant': 1 };
+
+export interface RequestedLevels {
+  identity: IdentityLevel;
+  authentication: AuthenticationLevel;
+}
+
+/** What an agency is registered for: the most it may ask for, and its default. */
+export interface AgencyLevels {
+  ial: 1 | 2;
+  /** Facial match may be asked for (only with ial 2). */
+  facialMatch: boolean;
+  phishingResistant: boolean;
+}
+
+export type LevelsResult = { ok: true; levels: RequestedLevels } | { ok: false; problem: string };
+
+/**
+ * Reads `acr_values` (space-separated; at most one identity and one authentication value).
+ * Missing parts default to what the agency is registered for; asking for more than that, or
+ * for an unknown value, is a problem the agency is told about.
+ */
+export function readRequestedLevels(acrValues: string | undefined, agency: AgencyLevels): LevelsResult {
+  const values = (acrValues ?? '').split(' ').filter(Boolean);
+  const identities = Object.entries(IDENTITY_ACR).filter(([, acr]) => values.includes(acr));
+  const authentications = Object.entries(AUTHENTICATION_ACR).filter(([, acr]) => values.includes(acr));
+  const unknown = values.filter((value) => !ACR_VALUES_SUPPORTED.includes(value));
+  if (unknown.length > 0) return { ok: false, problem: `unsupported acr_values: ${unknown.join(' ')}` };
+  if (identities.length > 1) return { ok: false, problem: 'acr_values names more than one identity level' };
+  if (authentications.length > 1)
+    return { ok: false, problem: 'acr_values names more than one authentication level' };
+  const registeredIdentity: IdentityLevel = agency.ial === 2 ? 'verified' : 'auth-only';
+  const identity = (identities[0]?.[0] as IdentityLevel | undefined) ?? registeredIdentity;
+  const authentication =
+    (authentications[0]?.[0] as AuthenticationLevel | undefined) ??
+    (agency.phishingResistant ? 'aal2-phishing-resistant' : 'aal2');
+  const maxIdentity = agency.ial === 2 ? (agency.facialMatch ? 2 : 1) : 0;
+  if (IDENTITY_RANK[identity] > maxIdentity)
+    return { ok: false, problem: `this agency is not registered for ${IDENTITY_ACR[identity]}` };
+  return { ok: true, levels: { identity, authentication } };
+}
+
+/** What an account and its current sign-in have reached. */
+export interface ReachedLevels {
+  identity: IdentityLevel;
+  /** The second factor of this sign-in resists phishing (WebAuthn). */
+  phishingResistant: boolean;
+}
+
+export type LevelsShortfall = 'identity' | 'authentication';
+
+/** Which requirement is not met, if any (identity first: it takes longer to fix). */
+export function levelsShortfall(requested: RequestedLevels, reached: ReachedLevels): LevelsShortfall | undefined {
+  if (IDENTITY_RANK[reached.identity] < IDENTITY_RANK[requested.identity]) return 'identity';
+  const reachedAuthentication: AuthenticationLevel = reached.phishingResistant ? 'aal2-phishing-resistant' : 'aal2';
+  if (AUTHENTICATION_RANK[reachedAuthentication] < AUTHENTICATION_RANK[requested.authentication])
+    return 'authentication';
+  return undefined;
+}
+
+/** The identity level an agency receives: what was asked for (never more than was asked). */
+export function grantedIdentityAcr(requested: RequestedLevels): string {
+  return IDENTITY_ACR[requested.identity];
+}
