@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: operational commands.
 //   migrate            apply pending migrations to both apps' databases
 //   seed               register the agencies with the identity provider and add the demo people
+//   agency …, keys …   see tools/cli-federation.ts
 import { createLogger } from '#platform/log/logger.ts';
 import { ConfigError } from '#platform/config/config-error.ts';
 import { openMigratedDatabase } from '#platform/db/open-database.ts';
@@ -10,16 +11,38 @@ import { ACCOUNT_MIGRATIONS } from '../apps/account/src/db/migrations-folder.ts'
 import { buildIdentityApp } from '../apps/identity/src/main.ts';
 import { systemAgencyRegistrations } from '../src/system/agency-registrations.ts';
 import { seedIdentity } from '../apps/identity/src/seed/seed-identity.ts';
+import { AgencyRegistrationError } from '../apps/identity/src/federation/agency-registration.ts';
+import {
+  FEDERATION_USAGE,
+  isFederationCommand,
+  readAgencyFile,
+  runFederationCommand,
+  UsageError,
+} from './cli-federation.ts';
+import { loadOrCreateClientKey } from '../apps/benefits/src/oidc/client-key.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
   migrate   Apply pending database migrations for the identity provider and the tax account.
-  seed      Register the tax account with the identity provider and add the demo people (not in production).
-`;
+  seed      Register the agencies (the tax account and the demo benefits agency) with the identity provider
+            and add the demo people (not in production).
+${FEDERATION_USAGE}`;
 
-async function run(command: string | undefined): Promise<number> {
+async function run(args: readonly string[]): Promise<number> {
+  const command = args[0];
   const config = readSystemConfig(process.env);
+  if (isFederationCommand(args)) {
+    // A bad registration file is reported before anything is opened.
+    if (args[0] === 'agency' && args[1] === 'add') readAgencyFile(args.slice(2));
+    const identity = await buildIdentityApp(config.identity, createLogger({ name: 'cli', level: 'warn' }));
+    try {
+      await runFederationCommand(identity, args, (line) => console.log(line), new Date());
+    } finally {
+      await identity.close();
+    }
+    return 0;
+  }
   if (command === 'migrate') {
     for (const [name, settings, folder, table] of [
       ['identity provider', config.identity.database, IDENTITY_MIGRATIONS, 'identity_schema_migrations'],
@@ -37,11 +60,14 @@ async function run(command: string | undefined): Promise<number> {
     const identity = await buildIdentityApp(config.identity, logger);
     try {
       const result = await seedIdentity(identity, {
-        agencies: systemAgencyRegistrations(config),
+        agencies: systemAgencyRegistrations(
+          config,
+          loadOrCreateClientKey(config.benefits.clientKeyFile).publicJwk,
+        ),
         demoPeople: config.identity.mode !== 'production',
       });
       console.log(
-        `Registered agency "${config.account.oidc.clientId}"; demo people created: ${result.peopleCreated}.`,
+        `Registered agencies "${config.account.oidc.clientId}" and "${config.benefits.oidc.clientId}"; demo people created: ${result.peopleCreated}.`,
       );
     } finally {
       await identity.close();
@@ -53,11 +79,14 @@ async function run(command: string | undefined): Promise<number> {
 }
 
 try {
-  process.exitCode = await run(process.argv[2]);
+  process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof AgencyRegistrationError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
   } else {
     throw error;
   }

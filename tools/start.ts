@@ -1,4 +1,4 @@
-// `npm start`: both apps in one process with embedded databases unless PostgreSQL is
+// `npm start`: every app (identity provider, tax account, demo benefits agency) in one process with embedded databases unless PostgreSQL is
 // configured; seeds the demo data and prints where to go and how to sign in.
 import { createLogger } from '#platform/log/logger.ts';
 import { ConfigError } from '#platform/config/config-error.ts';
@@ -19,6 +19,7 @@ try {
     '',
     `  Taxpayer online account:  ${system.accountUrl}`,
     `  Identity provider:        ${system.identityUrl}`,
+    `  Benefits agency (demo):   ${system.benefitsUrl}   (a second agency; same sign-in)`,
     ...(config.identity.devTools && !config.identity.smtp
       ? [
           `  Development outbox:       ${system.identityUrl}/dev/outbox   (emails and text messages land here)`,

@@ -1,10 +1,11 @@
-// Starts the identity provider and the tax account in one process (embedded mode),
-// migrates, seeds, and listens. Used by `npm start`, the end-to-end tests and benchmarks.
+// Starts the identity provider, the tax account and the demo benefits agency in one process
+// (embedded mode), migrates, seeds, and listens. Used by `npm start`, the end-to-end tests and benchmarks.
 import { Redis } from 'ioredis';
 import type { Logger } from '#platform/log/logger.ts';
 import type { Clock } from '#platform/time/clock.ts';
 import { buildIdentityApp, type IdentityApp } from '../../apps/identity/src/main.ts';
 import { buildAccountApp, type AccountApp } from '../../apps/account/src/main.ts';
+import { buildBenefitsApp, type BenefitsApp } from '../../apps/benefits/src/main.ts';
 import { systemAgencyRegistrations } from './agency-registrations.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
 import type { SystemConfig } from './system-config.ts';
@@ -13,8 +14,10 @@ import { listenOrExplain } from './listen.ts';
 export interface RunningSystem {
   identity: IdentityApp;
   account: AccountApp;
+  benefits: BenefitsApp;
   identityUrl: string;
   accountUrl: string;
+  benefitsUrl: string;
   close(): Promise<void>;
 }
 
@@ -31,21 +34,23 @@ export async function startSystem(
   const redis = config.identity.redisUrl
     ? new Redis(config.identity.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 })
     : undefined;
-  const [identity, account] = await Promise.all([
+  const [identity, account, benefits] = await Promise.all([
     buildIdentityApp(config.identity, logger.child({ app: 'identity' }), redis, { clock: options.clock }),
     buildAccountApp(config.account, logger.child({ app: 'account' }), redis),
+    buildBenefitsApp(config.benefits, logger.child({ app: 'benefits' }), redis),
   ]);
   const close = async () => {
-    await Promise.allSettled([identity.close(), account.close()]);
+    await Promise.allSettled([identity.close(), account.close(), benefits.close()]);
     redis?.disconnect();
   };
   try {
     await seedIdentity(identity, {
-        agencies: systemAgencyRegistrations(config),
-        demoPeople: config.identity.mode !== 'production',
-      });
+      agencies: systemAgencyRegistrations(config, benefits.publicJwk),
+      demoPeople: config.identity.mode !== 'production',
+    });
     await listenOrExplain(identity.server, config.identity.host, config.identity.port, 'IDP_PORT');
     await listenOrExplain(account.server, config.account.host, config.account.port, 'ACCOUNT_PORT');
+    await listenOrExplain(benefits.server, config.benefits.host, config.benefits.port, 'BENEFITS_PORT');
   } catch (error) {
     await close();
     throw error;
@@ -53,8 +58,10 @@ export async function startSystem(
   return {
     identity,
     account,
+    benefits,
     identityUrl: config.identity.issuer,
     accountUrl: config.account.baseUrl,
+    benefitsUrl: config.benefits.baseUrl,
     close,
   };
 }

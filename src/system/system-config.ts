@@ -12,11 +12,18 @@ import {
   readAccountConfig,
   type AccountConfig,
 } from '../../apps/account/src/config.ts';
+import {
+  BENEFITS_SECRET_NAMES,
+  readBenefitsConfig,
+  type BenefitsConfig,
+} from '../../apps/benefits/src/config.ts';
 
 export interface SystemConfig {
   dataDir: string;
   identity: IdentityConfig;
   account: AccountConfig;
+  /** The State Benefits Agency (demo), a second relying party. */
+  benefits: BenefitsConfig;
 }
 
 export function readSystemConfig(env: Env): SystemConfig {
@@ -28,10 +35,12 @@ export function readSystemConfig(env: Env): SystemConfig {
       : loadLocalSecrets(`${dataDir}/local-secrets.json`, [
           ...IDENTITY_SECRET_NAMES,
           ...ACCOUNT_SECRET_NAMES,
+          ...BENEFITS_SECRET_NAMES,
         ]);
   return {
     dataDir,
     identity: readIdentityConfig(env, dataDir, secrets),
     account: readAccountConfig(env, dataDir, secrets),
+    benefits: readBenefitsConfig(env, dataDir, secrets),
   };
 }

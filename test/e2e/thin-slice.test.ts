@@ -1,7 +1,8 @@
 // The thin slice, end to end in Debian's Chromium: a person opens the tax account, signs
 // up at the identity provider, confirms by the emailed link from the development outbox,
-// comes back greeted by name, signs out of both, and signs in again. Every page visited
-// gets an axe scan and a screenshot.
+// and comes back to a tax account that explains she must verify her identity first (it asks
+// for IAL2). A verified demo person then signs in, is greeted by name, signs out of both,
+// and signs in again. Every page visited gets an axe scan and a screenshot.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,6 +20,20 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
   const logLines: string[] = [];
   const email = `ada.${Date.now()}@example.com`;
   const password = 'lunar-kettle-orchid-93';
+  const DEMO_EMAIL = 'maria.garcia@example.com';
+  const DEMO_PASSWORD = 'orange-tulip-harbor-42';
+
+  /** The newest one-time code emailed to `recipient` (development outbox). */
+  async function latestEmailCode(recipient: string): Promise<string> {
+    const response = await page.request.get(`${system.identityUrl}/dev/outbox.json`);
+    const { messages } = (await response.json()) as { messages: { recipient: string; body: string }[] };
+    const code = messages
+      .filter((m) => m.recipient === recipient)
+      .map((m) => /code is (\d{6})/.exec(m.body)?.[1])
+      .find(Boolean);
+    assert.ok(code, 'an emailed code in the outbox');
+    return code;
+  }
 
   before(async () => {
     [system, browser] = await Promise.all([
@@ -132,37 +147,24 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByRole('link', { name: 'I have saved my codes' }).click();
   });
 
-  it('asks for consent, then returns to the tax account, which greets the person by name', async () => {
+  it('the tax account, which needs a verified identity, explains how to get one', async () => {
+    // Ada has not verified her identity (IAL2): the identity provider answers the tax
+    // account with unmet_authentication_requirements (nothing is shared, so no consent is
+    // asked), and the account says what to do.
+    await page.waitForURL(`${system.accountUrl}/auth/callback**`);
     await page
-      .getByRole('heading', { name: /Share your information with Tax Agency Online Account/ })
+      .getByRole('heading', { level: 1, name: 'Verify your identity to use your online account' })
       .waitFor();
-    await checkPage(page, '12-idp-consent');
-    await page.getByRole('button', { name: 'Agree and continue' }).click();
-    await page.waitForURL(`${system.accountUrl}/`);
-    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
-    assert.match(
-      await page.locator('main').innerText(),
-      new RegExp(`signed in as ${email.replace('.', '\\.')}`),
-    );
-    await checkPage(page, '13-account-home-signed-in');
+    assert.match(await page.locator('main').innerText(), /Form 4506-T/);
+    await checkPage(page, '13-account-identity-not-verified');
   });
 
-  it('signs out of the tax account and of the identity provider', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign out' }).waitFor();
-    assert.ok(page.url().startsWith(system.identityUrl));
-    await checkPage(page, '14-idp-sign-out-confirm');
-    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
-    await page.waitForURL(`${system.accountUrl}/signed-out`);
-    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
-    await checkPage(page, '14b-account-signed-out');
-    await page.goto(system.accountUrl);
-    await page.getByRole('heading', { name: 'Your online account' }).waitFor();
-  });
-
-  it('signs in again with the new password; the identity provider session was really ended', async () => {
-    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  it('signs in again at the identity provider with a backup code', async () => {
+    await page.goto(`${system.identityUrl}/account`);
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL(`${system.identityUrl}/signed-out`);
+    await page.goto(`${system.identityUrl}/sign-in`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill('wrong-password-entirely');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -177,18 +179,65 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByLabel('Backup code').fill(backupCodes[0]!.toLowerCase().replace(/-/g, ''));
     await checkPage(page, '16-idp-mfa-backup-code');
     await page.getByRole('button', { name: 'Submit' }).click();
-    // Consent was given once and is remembered: straight back to the account.
+    await page.waitForURL(`${system.identityUrl}/account`);
+    await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL(`${system.identityUrl}/signed-out`);
+  });
+
+  it('a verified person signs in to the tax account, which greets her by name', async () => {
+    await page.goto(system.accountUrl);
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email address').fill(DEMO_EMAIL);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('One-time code').fill(await latestEmailCode(DEMO_EMAIL));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page
+      .getByRole('heading', { name: /Share your information with Tax Agency Online Account/ })
+      .waitFor();
+    await checkPage(page, '12-idp-consent');
+    await page.getByRole('button', { name: 'Agree and continue' }).click();
     await page.waitForURL(`${system.accountUrl}/`);
-    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+    await page.getByRole('heading', { name: 'Welcome, Maria' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /signed in as maria\.garcia@example\.com/);
+    await checkPage(page, '13b-account-home-signed-in');
+  });
+
+  it('signs out of the tax account and of the identity provider', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign out' }).waitFor();
+    assert.ok(page.url().startsWith(system.identityUrl));
+    await checkPage(page, '14-idp-sign-out-confirm');
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(`${system.accountUrl}/signed-out`);
+    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+    await checkPage(page, '14b-account-signed-out');
+  });
+
+  it('signs in again; consent is remembered, and the identity provider session was really ended', async () => {
+    await page.goto(system.accountUrl);
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email address').fill(DEMO_EMAIL);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('One-time code').fill(await latestEmailCode(DEMO_EMAIL));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(`${system.accountUrl}/`);
+    await page.getByRole('heading', { name: 'Welcome, Maria' }).waitFor();
   });
 
   it('switches language to Spanish and back', async () => {
     await page.getByRole('link', { name: 'Español' }).click();
-    await page.getByRole('heading', { name: 'Bienvenido/a, Ada' }).waitFor();
+    await page.getByRole('heading', { name: 'Bienvenido/a, Maria' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'es');
     await checkPage(page, '17-account-home-spanish');
     await page.getByRole('link', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
+    await page.getByRole('heading', { name: 'Welcome, Maria' }).waitFor();
   });
 
   it("shows a 404 page in the person's language for unknown routes", async () => {

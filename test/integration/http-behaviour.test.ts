@@ -1,6 +1,7 @@
 // HTTP behaviour of both apps through the real servers (in-process inject): health,
 // errors in the person's language with stable codes, CSRF, malformed input, security
 // headers, the discovery document, and sign-up that never reveals a registered email.
+import { parseAgencyRegistration } from '../../apps/identity/src/federation/agency-registration.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -161,11 +162,13 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
       assert.equal(response.headers['referrer-policy'], 'no-referrer', url);
     }
     const idpCsp = String((await idp.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
-    assert.match(
-      idpCsp,
-      new RegExp(`form-action 'self' ${system.accountUrl.replace(/[.:/]/g, '\\$&')}`),
-      'the IdP may post forward to the registered agency',
-    );
+    for (const agencyUrl of [system.accountUrl, system.benefitsUrl]) {
+      assert.match(
+        idpCsp,
+        new RegExp(`form-action 'self'[^;]* ${agencyUrl.replace(/[.:/]/g, '\\$&')}(;| |$)`),
+        'the IdP may post forward to each registered agency',
+      );
+    }
   });
 
   it('serves USWDS and its fonts from our own origin', async () => {
@@ -190,8 +193,19 @@ describe('HTTP behaviour of both apps', { timeout: 120_000 }, () => {
     for (const key of jwks.keys) assert.equal(key.d, undefined, 'no private key material is published');
   });
 
-  it('refuses an authorization request without PKCE, on our own error page', async () => {
-    const url = `/oidc/auth?client_id=tax-account&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${system.accountUrl}/auth/callback`)}&state=abcdefghijklmnopqrstuvwx&nonce=abcdefghijklmnopqrstuvwx`;
+  it('refuses an authorization request from a public agency without PKCE', async () => {
+    await system.identity.agencies.upsert(
+      parseAgencyRegistration({
+        client_id: 'public-app',
+        name: 'A public app',
+        redirect_uris: [`${system.accountUrl}/auth/callback`],
+        token_endpoint_auth_method: 'none',
+        scopes: ['openid'],
+        ial: 1,
+        failure_url: `${system.accountUrl}/`,
+      }),
+    );
+    const url = `/oidc/auth?client_id=public-app&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${system.accountUrl}/auth/callback`)}&state=abcdefghijklmnopqrstuvwx&nonce=abcdefghijklmnopqrstuvwx`;
     const response = await idp.inject({ method: 'GET', url });
     // PKCE errors are returned to the registered redirect URI, per the protocol.
     assert.equal(response.statusCode, 303);

@@ -13,6 +13,7 @@ import { createOidcStore } from '../../apps/identity/src/db/oidc-store.ts';
 import { createAgenciesRepo, type AgencyRegistration } from '../../apps/identity/src/db/agencies-repo.ts';
 import { createSecretsRepo, SIGNING_ALGORITHMS } from '../../apps/identity/src/db/secrets-repo.ts';
 import { createOutboxRepo } from '../../apps/identity/src/db/outbox-repo.ts';
+import { createConsentsRepo } from '../../apps/identity/src/db/consents-repo.ts';
 import { forEachBackend, unique } from '../support/db/test-databases.ts';
 
 const newCipher = (): FieldCipher => createFieldCipher(randomBytes(32), randomBytes(32));
@@ -696,12 +697,151 @@ async function outboxRepoSuite(t: TestContext, db: Database): Promise<void> {
   });
 }
 
+async function consentsRepoSuite(t: TestContext, db: Database): Promise<void> {
+  const accounts = createAccountsRepo(db, newCipher());
+  const consents = createConsentsRepo(db);
+  const store = createOidcStore(db);
+  const now = new Date('2030-01-15T12:00:00Z');
+  const inDays = (days: number) => new Date(now.getTime() + days * 24 * HOUR);
+  const newAccountId = async () => (await accounts.create(db, newPerson())).id;
+  const ids = async (sql: string, params: unknown[]) =>
+    (await db.query<{ id: string }>(sql, params)).map((row) => row.id).sort();
+
+  await t.test('list returns the valid consents of that account, newest first, never signed in', async () => {
+    const accountId = await newAccountId();
+    const other = await newAccountId();
+    const [older, newer, expired] = [unique('agency-'), unique('agency-'), unique('agency-')];
+    await consents.record(accountId, older, ['openid', 'email'], inDays(365));
+    await consents.record(accountId, newer, ['openid', 'profile:name'], inDays(30));
+    await consents.record(accountId, expired, ['openid'], inDays(-1));
+    await consents.record(other, unique('agency-'), ['openid'], inDays(365));
+    await db.query(
+      `UPDATE consents SET granted_at = $2::timestamptz - CASE client_id WHEN $3 THEN interval '2 days' ELSE interval '1 day' END
+       WHERE account_id = $1`,
+      [accountId, now, older],
+    );
+    const listed = await consents.list(accountId, now);
+    assert.deepEqual(
+      listed.map((c) => [c.clientId, c.scopes, c.expiresAt.toISOString(), c.lastSignInAt]),
+      [
+        [newer, ['openid', 'profile:name'], inDays(30).toISOString(), null],
+        [older, ['openid', 'email'], inDays(365).toISOString(), null],
+      ],
+    );
+    assert.ok(listed.every((c) => c.grantedAt instanceof Date && c.grantedAt < now));
+    assert.deepEqual(await consents.list(accountId, inDays(31)).then((l) => l.map((c) => c.clientId)), [
+      older,
+    ]);
+    assert.deepEqual(await consents.list(await newAccountId(), now), []);
+  });
+
+  await t.test('recordSignIn sets the last sign-in of that consent only', async () => {
+    const accountId = await newAccountId();
+    const [a, b] = [unique('agency-'), unique('agency-')];
+    await consents.record(accountId, a, ['openid'], inDays(365));
+    await consents.record(accountId, b, ['openid'], inDays(365));
+    const at = new Date('2030-01-15T13:14:15.123Z');
+    await consents.recordSignIn(accountId, a, at);
+    await consents.recordSignIn(accountId, unique('never-consented-'), at);
+    const byClient = new Map((await consents.list(accountId, now)).map((c) => [c.clientId, c.lastSignInAt]));
+    assert.equal(byClient.get(a)?.toISOString(), at.toISOString());
+    assert.equal(byClient.get(b), null);
+    const later = new Date(at.getTime() + HOUR);
+    await consents.recordSignIn(accountId, a, later);
+    assert.equal(
+      (await consents.list(accountId, now)).find((c) => c.clientId === a)?.lastSignInAt?.toISOString(),
+      later.toISOString(),
+    );
+  });
+
+  await t.test(
+    "revoke deletes the consent, that account's grants for the agency and everything issued under them",
+    async () => {
+      const accountId = await newAccountId();
+      const other = await newAccountId();
+      const [agency, otherAgency] = [unique('agency-'), unique('agency-')];
+      await consents.record(accountId, agency, ['openid', 'email'], inDays(365));
+      await consents.record(accountId, otherAgency, ['openid'], inDays(365));
+      await consents.record(other, agency, ['openid'], inDays(365));
+      const grant = (id: string, account: string, clientId: string) =>
+        store.upsert('Grant', id, { accountId: account, clientId, openid: { scope: 'openid' } }, 3600);
+      const [g1, g2, gOtherAgency, gOtherPerson] = [unique('g-'), unique('g-'), unique('g-'), unique('g-')];
+      await grant(g1, accountId, agency);
+      await grant(g2, accountId, agency); // a second browser session's grant
+      await grant(gOtherAgency, accountId, otherAgency);
+      await grant(gOtherPerson, other, agency);
+      const gone = [unique('code-'), unique('at-'), unique('rt-'), unique('orphan-')];
+      await store.upsert('AuthorizationCode', gone[0]!, { grantId: g1, accountId, clientId: agency }, 60);
+      await store.upsert('AccessToken', gone[1]!, { grantId: g1, accountId, clientId: agency }, 3600);
+      await store.upsert('RefreshToken', gone[2]!, { grantId: g2, accountId, clientId: agency }, 86400);
+      // A token whose grant has already gone still names the account and agency.
+      await store.upsert(
+        'AccessToken',
+        gone[3]!,
+        { grantId: unique('g-'), accountId, clientId: agency },
+        3600,
+      );
+      const kept = [unique('at-'), unique('at-'), unique('sess-')];
+      await store.upsert(
+        'AccessToken',
+        kept[0]!,
+        { grantId: gOtherAgency, accountId, clientId: otherAgency },
+        3600,
+      );
+      await store.upsert(
+        'AccessToken',
+        kept[1]!,
+        { grantId: gOtherPerson, accountId: other, clientId: agency },
+        3600,
+      );
+      await store.upsert(
+        'Session',
+        kept[2]!,
+        { accountId, authorizations: { [agency]: { grantId: g1 } } },
+        3600,
+      );
+
+      assert.equal(await consents.revoke(accountId, agency), true);
+      assert.equal(await consents.find(accountId, agency, now), undefined);
+      assert.deepEqual(
+        (await consents.list(accountId, now)).map((c) => c.clientId),
+        [otherAgency],
+      );
+      assert.deepEqual(await consents.find(other, agency, now), ['openid'], "another person's consent stays");
+      assert.deepEqual(
+        await ids('SELECT id FROM oidc_models WHERE id = ANY($1::text[])', [[g1, g2, ...gone]]),
+        [],
+        'the grants and their codes and tokens are gone',
+      );
+      assert.deepEqual(
+        await ids('SELECT id FROM oidc_models WHERE id = ANY($1::text[])', [
+          [gOtherAgency, gOtherPerson, ...kept],
+        ]),
+        [gOtherAgency, gOtherPerson, ...kept].sort(),
+        "other agencies' and other people's grants, and the browser session, stay",
+      );
+      assert.equal(await consents.revoke(accountId, agency), false, 'nothing left to revoke');
+    },
+  );
+
+  await t.test('revoke also removes grants without a remembered consent, and says so', async () => {
+    const accountId = await newAccountId();
+    const agency = unique('agency-');
+    const grantId = unique('g-');
+    await store.upsert('Grant', grantId, { accountId, clientId: agency }, 3600);
+    assert.equal(await consents.revoke(accountId, agency), true);
+    assert.equal(await store.find('Grant', grantId), undefined);
+    assert.equal(await consents.revoke(accountId, unique('agency-')), false);
+  });
+}
+
 // One migrated database per backend for the whole file (PGlite takes seconds to create).
 forEachBackend('identity repositories', { migrations: IDENTITY_MIGRATIONS }, async (t, db) => {
   await t.test('accounts repo', (t) => accountsRepoSuite(t, db));
   await t.test('sign-up flows repo', (t) => signUpFlowsRepoSuite(t, db));
   await t.test('oidc store', (t) => oidcStoreSuite(t, db));
   await t.test('agencies repo', (t) => agenciesRepoSuite(t, db));
+  await t.test('consents repo', (t) => consentsRepoSuite(t, db));
   await t.test('secrets repo', (t) => secretsRepoSuite(t, db));
   await t.test('outbox repo', (t) => outboxRepoSuite(t, db));
 });

@@ -12,6 +12,7 @@ import { createTestClock, type TestClock } from '#platform/time/clock.ts';
 import { readSystemConfig } from '../../src/system/system-config.ts';
 import { buildIdentityApp, type IdentityApp } from '../../apps/identity/src/main.ts';
 import { systemAgencyRegistrations } from '../../src/system/agency-registrations.ts';
+import { loadOrCreateClientKey } from '../../apps/benefits/src/oidc/client-key.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
 import { loadBreachedPasswords } from '../../apps/identity/src/auth/breached-passwords.ts';
 import { createAccountLocksRepo } from '../../apps/identity/src/db/account-locks-repo.ts';
@@ -59,7 +60,10 @@ async function startRecoverySystem(backend: Backend): Promise<System> {
   });
   try {
     await seedIdentity(app, {
-      agencies: systemAgencyRegistrations(config),
+      agencies: systemAgencyRegistrations(
+        config,
+        loadOrCreateClientKey(config.benefits.clientKeyFile).publicJwk,
+      ),
       demoPeople: true,
     });
     return {

@@ -19,6 +19,7 @@ import type { EmailMessage, EmailSender } from '#platform/mail/email-port.ts';
 import { readSystemConfig } from '../../src/system/system-config.ts';
 import { buildIdentityApp, type IdentityApp } from '../../apps/identity/src/main.ts';
 import { systemAgencyRegistrations } from '../../src/system/agency-registrations.ts';
+import { loadOrCreateClientKey } from '../../apps/benefits/src/oidc/client-key.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
 import { createIdpSessionsRepo, type IdpSessionsRepo } from '../../apps/identity/src/db/idp-sessions-repo.ts';
 import {
@@ -66,7 +67,10 @@ describe('security notices and the "This wasn\'t me" link', { timeout: 120_000 }
     const config = readSystemConfig({ APP_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     identity = await buildIdentityApp(config.identity, logger, undefined, { clock });
     await seedIdentity(identity, {
-      agencies: systemAgencyRegistrations(config),
+      agencies: systemAgencyRegistrations(
+        config,
+        loadOrCreateClientKey(config.benefits.clientKeyFile).publicJwk,
+      ),
       demoPeople: true,
     });
     tokens = createSecurityNoticeTokensRepo(identity.db);

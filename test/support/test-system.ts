@@ -23,7 +23,7 @@ export interface TestSystemOptions {
   clock?: Clock;
 }
 
-const PORT_SETTINGS = new Set(['IDP_PORT', 'ACCOUNT_PORT']);
+const PORT_SETTINGS = new Set(['IDP_PORT', 'ACCOUNT_PORT', 'BENEFITS_PORT']);
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   // Another test process can take a port between the check and the listen; try other ports.
@@ -42,11 +42,13 @@ async function startOnce(options: TestSystemOptions): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tia-test-'));
   const idpPort = await freePort();
   const accountPort = await freePort([idpPort]);
+  const benefitsPort = await freePort([idpPort, accountPort]);
   const config = readSystemConfig({
     APP_ENV: 'test',
     DATA_DIR: dataDir,
     IDP_PORT: String(idpPort),
     ACCOUNT_PORT: String(accountPort),
+    BENEFITS_PORT: String(benefitsPort),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...extraEnv,
   });

@@ -11,6 +11,7 @@ import type { Env } from '#platform/config/env-reader.ts';
 import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
 import { IDENTITY_SECRET_NAMES, readIdentityConfig } from '../../apps/identity/src/config.ts';
 import { ACCOUNT_SECRET_NAMES, readAccountConfig } from '../../apps/account/src/config.ts';
+import { BENEFITS_SECRET_NAMES } from '../../apps/benefits/src/config.ts';
 import { readSystemConfig } from '../../src/system/system-config.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'unit-config-'));
@@ -268,7 +269,10 @@ describe('system config (both apps, local secrets in DATA_DIR)', () => {
     const file = join(dataDir, 'local-secrets.json');
     assert.ok(existsSync(file));
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    assert.deepEqual(Object.keys(saved).sort(), [...IDENTITY_SECRET_NAMES, ...ACCOUNT_SECRET_NAMES].sort());
+    assert.deepEqual(
+      Object.keys(saved).sort(),
+      [...IDENTITY_SECRET_NAMES, ...ACCOUNT_SECRET_NAMES, ...BENEFITS_SECRET_NAMES].sort(),
+    );
     assert.equal(config.dataDir, dataDir);
     assert.equal(config.identity.port, 4000);
     assert.equal(config.account.port, 3000);

@@ -11,11 +11,15 @@ import { ACCOUNT_MIGRATIONS } from './db/migrations-folder.ts';
 import { createSessionsRepo } from './db/sessions-repo.ts';
 import { createLoginRequestsRepo } from './db/login-requests-repo.ts';
 import { createAuditRepo, type AuditRepo } from './db/audit-repo.ts';
+import { TAX_ACCOUNT_ACR_VALUES, TAX_ACCOUNT_SCOPES } from './oidc/requested-levels.ts';
 import { createIdentityProviderClient } from './oidc/identity-provider-client.ts';
 import { sessionCookies } from './session/current-session.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerHomeRoutes } from './http/home-routes.ts';
 import { errorPage } from '#platform/ui/error-page.tsx';
+import { identityProviderKeys } from './security-events/identity-provider-keys.ts';
+import { createSecurityEventReceiver } from './security-events/security-event-receiver.ts';
+import { securityEventRoutes } from './security-events/security-event-routes.ts';
 
 export interface AccountApp {
   server: FastifyInstance;
@@ -40,7 +44,8 @@ export async function buildAccountApp(
     ...config.oidc,
     redirectUri: `${config.baseUrl}/auth/callback`,
     postLogoutRedirectUri: `${config.baseUrl}/signed-out`,
-    scope: 'openid email profile',
+    scope: TAX_ACCOUNT_SCOPES.join(' '),
+    acrValues: TAX_ACCOUNT_ACR_VALUES,
   });
   const issuerOrigin = new URL(config.oidc.issuer).origin;
   const server = await createWebServer({
@@ -70,6 +75,20 @@ export async function buildAccountApp(
     now,
     idleWarningSeconds: config.session.idleWarningSeconds,
   });
+  // Security Event Tokens pushed by the identity provider (account deleted, password reset).
+  await server.register(
+    securityEventRoutes({
+      receiver: createSecurityEventReceiver({
+        db,
+        keys: identityProviderKeys(config.oidc.issuer),
+        issuer: config.oidc.issuer,
+        clientId: config.oidc.clientId,
+        sessionsOn: (q) => createSessionsRepo(q, cipher, config.session),
+        auditOn: (q) => createAuditRepo(q),
+        now,
+      }),
+    }),
+  );
   return {
     server,
     db,

@@ -18,7 +18,7 @@ import { createSignUpFlowsRepo } from './db/signup-flows-repo.ts';
 import { createOidcStore } from './db/oidc-store.ts';
 import { createConsentsRepo } from './db/consents-repo.ts';
 import { createOutboxRepo } from './db/outbox-repo.ts';
-import { createSecretsRepo } from './db/secrets-repo.ts';
+import { createSecretsRepo, type SecretsRepo } from './db/secrets-repo.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
 import { createSignUpService } from './flows/sign-up-service.ts';
 import { loadBreachedPasswords } from './auth/breached-passwords.ts';
@@ -36,6 +36,8 @@ import { registerHomeRoutes } from './http/home-routes.tsx';
 import { signInRoutes } from './http/sign-in-routes.tsx';
 import { registerAccountRoutes } from './http/account-routes.tsx';
 import { createAuthContext } from './http/auth-context.ts';
+import { createVerifiedProfilesRepo, type VerifiedProfilesRepo } from './db/verified-profiles-repo.ts';
+import { PAIRWISE_SECRET_NAME, pairwiseSubjects } from './federation/pairwise-subject.ts';
 import { createMfaMethodsRepo, type MfaMethodsRepo } from './db/mfa-methods-repo.ts';
 import { createBackupCodesRepo } from './db/backup-codes-repo.ts';
 import { createOtpChallengesRepo } from './db/otp-challenges-repo.ts';
@@ -59,6 +61,9 @@ import { isE164 } from '#platform/telephony/telephony-port.ts';
 import { parsePhoneNumber } from '#platform/telephony/phone-number.ts';
 import { createHttpTelephonySender } from './telephony/http-telephony-sender.ts';
 import { createOutboxTelephonySender } from './telephony/outbox-telephony-sender.ts';
+import { createSecurityEventDeliveriesRepo } from './db/security-event-deliveries-repo.ts';
+import { createAgencySecurityEvents } from './federation/security-event-publisher.ts';
+import { createSecurityEventWorker, type SecurityEventWorker } from './federation/security-event-delivery.ts';
 
 export interface IdentityApp {
   server: FastifyInstance;
@@ -69,8 +74,12 @@ export interface IdentityApp {
   hasher: PasswordHasher;
   methods: MfaMethodsRepo;
   mfa: MfaService;
+  verifiedProfiles: VerifiedProfilesRepo;
+  secrets: SecretsRepo;
   /** Sends the "your 24-hour wait is over" emails (a timer calls it every minute). */
   accountReset: AccountResetService;
+  /** Pushes Security Event Tokens to agencies (a timer runs it every few seconds). */
+  securityEventDelivery: SecurityEventWorker;
   /** Re-reads agency redirect origins (for the CSP form-action list) after registrations change. */
   refreshAgencies(): Promise<void>;
   close(): Promise<void>;
@@ -110,6 +119,7 @@ async function assemble(
   const outbox = createOutboxRepo(db);
   const secrets = createSecretsRepo(db, cipher);
   const consents = createConsentsRepo(db);
+  const verifiedProfiles = createVerifiedProfilesRepo(db, cipher);
   const hasher = createPasswordHasher();
   const breachedPasswords = loadBreachedPasswords();
   const limiter = createAttemptLimiter({ redis, namespace: 'idp' });
@@ -149,7 +159,7 @@ async function assemble(
 
   const provider = createOidcProvider({
     issuer: config.issuer,
-    signingKeys: await secrets.signingKeys(),
+    signingKeys: await secrets.publishedSigningKeys(clock.now()),
     cookieKeys: [await secrets.secret('oidc-cookie-key')],
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
@@ -157,11 +167,22 @@ async function assemble(
     agencies,
     accounts,
     consents,
+    verifiedProfiles,
+    pairwiseSubject: pairwiseSubjects(await secrets.secret(PAIRWISE_SECRET_NAME)),
     isLocked: (accountId) => locks.isLocked(accountId),
     pages: createOidcPageRenderer(),
     ttl: { sessionSeconds: config.sessionTtlSeconds, interactionSeconds: config.interactionTtlSeconds },
   });
   provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'oidc server error'));
+  // "Connected agencies" shows each agency's last sign-in: a code issued is a sign-in.
+  provider.on('authorization.success', (ctx) => {
+    const accountId = ctx.oidc.session?.accountId;
+    const clientId = ctx.oidc.client?.clientId;
+    if (!accountId || !clientId) return;
+    consents
+      .recordSignIn(accountId, clientId, clock.now())
+      .catch((error: unknown) => logger.warn({ err: error }, 'last sign-in not recorded'));
+  });
   // Signing out at an agency (RP-initiated logout) also ends our own session on this browser.
   provider.on('end_session.success', (ctx) => {
     const token = ctx.cookies.get(SESSION_COOKIE);
@@ -222,6 +243,8 @@ async function assemble(
     clock,
     secureCookies: config.secureCookies,
     recentMfaSeconds: config.recentMfaSeconds,
+    agencies,
+    verifiedProfiles,
   });
   registerInteractionRoutes(server, {
     provider,
@@ -229,6 +252,7 @@ async function assemble(
     auth,
     consents,
     consentTtlDays: config.consentTtlDays,
+    verifiedProfiles,
   });
   const signInDeps = {
     provider,
@@ -276,6 +300,8 @@ async function assemble(
     email,
     baseUrl: config.issuer,
     emailLinkTtlHours: config.signUpLinkTtlHours,
+    consents,
+    agencies,
   });
   registerSecurityNoticeRoutes(server, { tokens: noticeTokens, locks, sessions, cookies, clock });
   const signUp = createSignUpService({
@@ -302,6 +328,21 @@ async function assemble(
   // Recovery: password reset, account reset after a 24-hour wait, deleting an account.
   const recoveryRequests = createRecoveryRequestsRepo(db);
   const recoveryWrites = createAccountRecoveryWrites();
+  // Security Event Tokens for agencies when an account is deleted or its password reset.
+  const securityEventDeliveries = createSecurityEventDeliveriesRepo(db);
+  const agencySecurityEvents = createAgencySecurityEvents({
+    deliveries: securityEventDeliveries,
+    pairwiseSubject: pairwiseSubjects(await secrets.secret(PAIRWISE_SECRET_NAME)),
+    clock,
+  });
+  const securityEventDelivery = createSecurityEventWorker({
+    deliveries: securityEventDeliveries,
+    agencies,
+    signingKeys: () => secrets.signingKeys(),
+    issuer: config.issuer,
+    clock,
+    logger,
+  });
   const passwordReset = createPasswordResetService({
     db,
     accounts,
@@ -318,6 +359,7 @@ async function assemble(
     linkTtlMinutes: config.passwordResetLinkTtlMinutes,
     breached: breachedPasswords.isBreached,
     clock,
+    securityEvents: agencySecurityEvents,
   });
   const accountReset = createAccountResetService({
     db,
@@ -334,6 +376,7 @@ async function assemble(
     linkTtlHours: config.accountResetLinkTtlHours,
     clock,
     logger,
+    securityEvents: agencySecurityEvents,
   });
   registerRecoveryRoutes(server, {
     passwordReset,
@@ -357,6 +400,7 @@ async function assemble(
       .catch((error: unknown) => logger.error({ err: error }, 'account reset emails not sent'));
   }, 60_000);
   dueResetEmails.unref();
+  securityEventDelivery.start();
   if (config.devTools && !config.smtp) registerDevOutboxRoutes(server, outbox);
 
   return {
@@ -368,10 +412,14 @@ async function assemble(
     hasher,
     methods,
     mfa,
+    verifiedProfiles,
+    secrets,
     accountReset,
+    securityEventDelivery,
     refreshAgencies,
     async close() {
       clearInterval(dueResetEmails);
+      await securityEventDelivery.stop();
       await server.close();
       await db.close();
     },

@@ -9,10 +9,32 @@ import { enSecurityNotices } from './messages/en-security-notices.ts';
 import { esSecurityNotices } from './messages/es-security-notices.ts';
 import { enWebauthn } from './messages/en-webauthn.ts';
 import { esWebauthn } from './messages/es-webauthn.ts';
+import { enAgencies } from './messages/en-agencies.ts';
+import { esAgencies } from './messages/es-agencies.ts';
+import { enBenefits } from './messages/en-benefits.ts';
+import { esBenefits } from './messages/es-benefits.ts';
+import { enFederation } from './messages/en-federation.ts';
+import { esFederation } from './messages/es-federation.ts';
 
 // One catalog per language, assembled from per-feature files so features can grow apart.
-const en = { ...enCore, ...enRecovery, ...enSecurityNotices, ...enWebauthn };
-const es = { ...esCore, ...esRecovery, ...esSecurityNotices, ...esWebauthn };
+const en = {
+  ...enCore,
+  ...enRecovery,
+  ...enSecurityNotices,
+  ...enWebauthn,
+  ...enFederation,
+  ...enBenefits,
+  ...enAgencies,
+};
+const es = {
+  ...esCore,
+  ...esRecovery,
+  ...esSecurityNotices,
+  ...esWebauthn,
+  ...esFederation,
+  ...esBenefits,
+  ...esAgencies,
+};
 
 export type MessageKey = keyof typeof en;
 export type Locale = 'en' | 'es';

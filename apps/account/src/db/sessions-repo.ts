@@ -31,6 +31,8 @@ export interface SessionsRepo {
   destroy(token: string): Promise<WebSession | undefined>;
   /** Seconds until the session ends (idle or absolute), without extending it; 0 if gone. */
   secondsLeft(token: string, now: Date): Promise<number>;
+  /** Ends every session of a subject (the provider's `sub`); how many there were. */
+  destroyAllForSubject(subject: string): Promise<number>;
 }
 
 export function createSessionsRepo(db: Queryable, cipher: FieldCipher, policy: SessionPolicy): SessionsRepo {
@@ -83,6 +85,10 @@ export function createSessionsRepo(db: Queryable, cipher: FieldCipher, policy: S
         [hashToken(token)],
       );
       return rows[0] && toSession(rows[0]);
+    },
+    async destroyAllForSubject(subject) {
+      const rows = await db.query('DELETE FROM web_sessions WHERE subject = $1 RETURNING id_hash', [subject]);
+      return rows.length;
     },
   };
 }

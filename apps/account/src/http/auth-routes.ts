@@ -7,7 +7,7 @@ import type { LoginRequestsRepo } from '../db/login-requests-repo.ts';
 import type { SessionsRepo } from '../db/sessions-repo.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { SessionCookies } from '../session/current-session.ts';
-import { SignedOutHomePage, SignedOutPage } from '../views/home-pages.tsx';
+import { IdentityNotVerifiedPage, SignedOutHomePage, SignedOutPage } from '../views/home-pages.tsx';
 
 export interface AuthRouteDeps {
   idp: IdentityProviderClient;
@@ -46,6 +46,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     const pending = state ? await deps.loginRequests.take(state, deps.now()) : undefined;
     if (error === 'access_denied')
       return reply.page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.cancelled'));
+    // Signed in at the identity provider, but below the verified identity this site needs.
+    if (error === 'unmet_authentication_requirements') {
+      req.log.info({ event: 'sign_in_level_not_met' }, 'identity level not met');
+      return reply.code(403).page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: false }));
+    }
     if (!pending || !state)
       return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
     let result;
@@ -79,6 +84,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
   });
 
   app.get('/signed-out', (_req, reply) => reply.page((ctx) => SignedOutPage(ctx)));
+
+  // The failure_url registered with the identity provider.
+  app.get('/identity-not-verified', (_req, reply) =>
+    reply.page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: false })),
+  );
 
   // The idle warning asks how long is left (without extending the session)…
   app.get('/session/status', async (req, reply) => {

@@ -11,6 +11,8 @@ export interface OidcClientSettings {
   redirectUri: string;
   postLogoutRedirectUri: string;
   scope: string;
+  /** The identity and authentication levels asked for (space-separated acr values). */
+  acrValues: string;
 }
 
 export interface AuthorizationStart {
@@ -64,6 +66,7 @@ export function createIdentityProviderClient(settings: OidcClientSettings): Iden
       const url = oidc.buildAuthorizationUrl(cfg, {
         redirect_uri: settings.redirectUri,
         scope: settings.scope,
+        acr_values: settings.acrValues,
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
         state,

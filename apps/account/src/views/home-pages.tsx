@@ -47,3 +47,33 @@ export function SignedOutPage(ctx: PageContext) {
     </AccountLayout>
   );
 }
+
+/**
+ * The identity provider signed the person in but could not vouch for a verified identity
+ * (or this sign-in's authentication level): what that means, how to verify, and every other
+ * way to get help. Also the page registered as the tax account's failure_url.
+ */
+export function IdentityNotVerifiedPage(ctx: PageContext, props: { verificationAvailable: boolean }) {
+  const { t } = ctx;
+  return (
+    <AccountLayout ctx={ctx} title={t('acct.unverified.title')} signedIn={false}>
+      <h1>{t('acct.unverified.title')}</h1>
+      <p class="usa-intro">{t('acct.unverified.lead')}</p>
+      <p>{t('acct.unverified.why')}</p>
+      <h2>{t('acct.unverified.howTitle')}</h2>
+      <p>{t('acct.unverified.how')}</p>
+      {props.verificationAvailable ? null : <Alert kind="info">{t('acct.unverified.howUnavailable')}</Alert>}
+      <h2>{t('acct.unverified.otherTitle')}</h2>
+      <ul class="usa-list">
+        <li>{t('acct.unverified.otherPhone')}</li>
+        <li>{t('acct.unverified.otherMail')}</li>
+        <li>{t('acct.unverified.otherInPerson')}</li>
+      </ul>
+      <p>
+        <a class="usa-button usa-button--outline" href="/sign-in">
+          {t('acct.unverified.tryAgain')}
+        </a>
+      </p>
+    </AccountLayout>
+  );
+}

@@ -12,6 +12,7 @@ export const SECURITY_EVENT_KINDS = [
   'signed_out_everywhere',
   'email_added',
   'email_removed',
+  'agency_revoked',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

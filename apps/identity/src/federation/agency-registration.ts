@@ -2,6 +2,7 @@
 // seed, and checked the same way: every problem names the field.
 import { z } from 'zod';
 import { SUPPORTED_SCOPES } from './scopes.ts';
+import type { AgencyLevels } from './assurance-levels.ts';
 
 const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const MIN_SECRET_LENGTH = 32;
@@ -55,7 +56,11 @@ export const agencyRegistrationSchema = z
   .superRefine((agency, ctx) => {
     const method = agency.token_endpoint_auth_method;
     if (method === 'client_secret_basic' && !agency.client_secret)
-      ctx.addIssue({ code: 'custom', path: ['client_secret'], message: 'is required for client_secret_basic' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['client_secret'],
+        message: 'is required for client_secret_basic',
+      });
     if (method !== 'client_secret_basic' && agency.client_secret)
       ctx.addIssue({ code: 'custom', path: ['client_secret'], message: `is not used with ${method}` });
     if (method === 'private_key_jwt' && !agency.jwks)
@@ -104,4 +109,9 @@ export function parseAgencyFile(text: string): AgencyRegistration {
     throw new AgencyRegistrationError([`(file): is not valid JSON (${(error as Error).message})`]);
   }
   return parseAgencyRegistration(json);
+}
+
+/** What an agency is registered for, as the level rules read it. */
+export function registeredLevels(agency: AgencyRegistration): AgencyLevels {
+  return { ial: agency.ial, facialMatch: agency.facial_match, phishingResistant: agency.phishing_resistant };
 }

@@ -28,7 +28,11 @@ export const AUTHENTICATION_ACR: Record<AuthenticationLevel, string> = {
 /** Every value, in the order the discovery document lists them. */
 export const ACR_VALUES_SUPPORTED: readonly string[] = Object.values(ACR);
 
-const IDENTITY_RANK: Record<IdentityLevel, number> = { 'auth-only': 0, verified: 1, 'verified-facial-match': 2 };
+const IDENTITY_RANK: Record<IdentityLevel, number> = {
+  'auth-only': 0,
+  verified: 1,
+  'verified-facial-match': 2,
+};
 const AUTHENTICATION_RANK: Record<AuthenticationLevel, number> = { aal2: 0, 'aal2-phishing-resistant': 1 };
 
 export interface RequestedLevels {
@@ -81,9 +85,14 @@ export interface ReachedLevels {
 export type LevelsShortfall = 'identity' | 'authentication';
 
 /** Which requirement is not met, if any (identity first: it takes longer to fix). */
-export function levelsShortfall(requested: RequestedLevels, reached: ReachedLevels): LevelsShortfall | undefined {
+export function levelsShortfall(
+  requested: RequestedLevels,
+  reached: ReachedLevels,
+): LevelsShortfall | undefined {
   if (IDENTITY_RANK[reached.identity] < IDENTITY_RANK[requested.identity]) return 'identity';
-  const reachedAuthentication: AuthenticationLevel = reached.phishingResistant ? 'aal2-phishing-resistant' : 'aal2';
+  const reachedAuthentication: AuthenticationLevel = reached.phishingResistant
+    ? 'aal2-phishing-resistant'
+    : 'aal2';
   if (AUTHENTICATION_RANK[reachedAuthentication] < AUTHENTICATION_RANK[requested.authentication])
     return 'authentication';
   return undefined;

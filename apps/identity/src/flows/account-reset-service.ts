@@ -30,6 +30,7 @@ import {
   type RecoveryRequestsRepo,
 } from '../db/recovery-requests-repo.ts';
 import { resetEmailLimitKey, type Device, type RecordsSecurityEvents } from './password-reset-service.ts';
+import type { AgencySecurityEvents } from '../federation/security-event-publisher.ts';
 
 export interface AccountResetDeps {
   db: Database;
@@ -48,6 +49,8 @@ export interface AccountResetDeps {
   linkTtlHours: number;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'error'>;
+  /** Queues an "account purged" Security Event Token per agency, before the account is deleted. */
+  securityEvents?: Pick<AgencySecurityEvents, 'accountDeleted'> | undefined;
 }
 
 export type ResetChoice = 'delete' | 'remove-methods';
@@ -110,7 +113,10 @@ export function createAccountResetService(deps: AccountResetDeps) {
   }
 
   async function deleteAccount(account: Account, locale: Locale): Promise<boolean> {
-    const deleted = await deps.db.transaction((tx) => deps.writes.deleteAccount(tx, account.id));
+    const deleted = await deps.db.transaction(async (tx) => {
+      await deps.securityEvents?.accountDeleted(tx, account.id);
+      return deps.writes.deleteAccount(tx, account.id);
+    });
     if (!deleted) return false;
     deps.logger.info({ event: 'account_deleted', accountId: account.id }, 'account deleted');
     await sendSafely(account.email, 'account-deleted', locale, 'deleted', {});
@@ -228,7 +234,10 @@ export function createAccountResetService(deps: AccountResetDeps) {
       const now = deps.clock.now();
       const done = await deps.db.transaction(async (tx) => {
         if (!(await deps.requests.use(tx, request.id, now))) return false;
-        if (choice === 'delete') return deps.writes.deleteAccount(tx, account.id);
+        if (choice === 'delete') {
+          await deps.securityEvents?.accountDeleted(tx, account.id);
+          return deps.writes.deleteAccount(tx, account.id);
+        }
         await deps.writes.removeAllMfaMethods(tx, account.id);
         await deps.writes.endOidcSessions(tx, account.id);
         return true;

@@ -32,6 +32,7 @@ import {
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import { checkNewPassword } from '../auth/password-policy.ts';
 import { isValidEmail, normaliseEmail } from '../auth/email-address.ts';
+import type { AgencySecurityEvents } from '../federation/security-event-publisher.ts';
 
 /** Records a security event; the security notifier's wrapper also takes the email language. */
 export interface RecordsSecurityEvents {
@@ -64,6 +65,8 @@ export interface PasswordResetDeps {
   linkTtlMinutes: number;
   breached: (password: string) => boolean;
   clock: Clock;
+  /** Queues a Security Event Token for each agency the person shares with (same transaction). */
+  securityEvents?: Pick<AgencySecurityEvents, 'passwordReset'> | undefined;
 }
 
 export type RequestLinkResult =
@@ -187,6 +190,7 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
         if (!(await deps.requests.use(tx, link.request.id, now))) return false;
         await deps.writes.setPasswordHash(tx, accountId, passwordHash);
         await deps.writes.endOidcSessions(tx, accountId);
+        await deps.securityEvents?.passwordReset(tx, accountId);
         return true;
       });
       // Used by a second request in the meantime (or it expired while hashing).

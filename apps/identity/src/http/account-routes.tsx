@@ -6,7 +6,7 @@ import type { Clock } from '#platform/time/clock.ts';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
 import type { IdpSessionsRepo } from '../db/idp-sessions-repo.ts';
 import type { MfaMethodsRepo } from '../db/mfa-methods-repo.ts';
-import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
+import type { NotifyingSecurityEvents } from '../flows/security-notifier.ts';
 import type { MfaService } from '../auth/mfa/mfa-service.ts';
 import { hasRecentMfa } from '../flows/sign-in-steps.ts';
 import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
@@ -19,12 +19,21 @@ import { isValidEmail, normaliseEmail } from '../auth/email-address.ts';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { SignedOutPage } from '../views/signed-out-page.tsx';
 import { EmailLinkPage } from '../views/email-link-page.tsx';
+import type { ConsentsRepo } from '../db/consents-repo.ts';
+import type { AgenciesRepo } from '../db/agencies-repo.ts';
+import {
+  CONNECTED_AGENCIES_PATH,
+  ConnectedAgenciesPage,
+  RevokeAgencyPage,
+  type ConnectedAgency,
+} from '../views/connected-agencies-pages.tsx';
 
 export interface AccountRouteDeps {
   accounts: AccountsRepo;
   sessions: IdpSessionsRepo;
   methods: MfaMethodsRepo;
-  events: SecurityEventsRepo;
+  /** Stored and emailed (in the person's language when given). */
+  events: NotifyingSecurityEvents;
   mfa: MfaService;
   auth: AuthContext;
   cookies: SessionCookieJar;
@@ -37,9 +46,13 @@ export interface AccountRouteDeps {
   baseUrl: string;
   /** Confirmation links for added addresses (Login.gov: 24 hours). */
   emailLinkTtlHours: number;
+  /** Remembered consents ("Connected agencies"); revoking one also revokes its grants and tokens. */
+  consents: ConsentsRepo;
+  /** Agency names for the connected agencies. */
+  agencies: Pick<AgenciesRepo, 'find'>;
 }
 
-type Req = FastifyRequest<{ Params: { id?: string } }>;
+type Req = FastifyRequest<{ Params: { id?: string; clientId?: string } }>;
 
 const NOTICES: Record<string, MessageKey> = {
   'expired-request': 'idp.account.expiredRequest',
@@ -51,10 +64,10 @@ const NOTICES: Record<string, MessageKey> = {
 
 export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDeps): void {
   /** The signed-in session at AAL2 (optionally with a recent second factor), or a redirect. */
-  async function requireSession(req: Req, reply: FastifyReply, recentMfa: boolean) {
+  async function requireSession(req: Req, reply: FastifyReply, recentMfa: boolean, returnTo = '/account') {
     const current = await deps.auth.session(req);
     if (!current) {
-      deps.auth.rememberReturn(reply, '/account');
+      deps.auth.rememberReturn(reply, returnTo);
       void reply.redirect('/sign-in', 303);
       return undefined;
     }
@@ -62,7 +75,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
       current.session.aal < 2 ||
       (recentMfa && !hasRecentMfa(current.session, deps.clock.now(), deps.recentMfaSeconds))
     ) {
-      deps.auth.rememberReturn(reply, '/account');
+      deps.auth.rememberReturn(reply, returnTo);
       // A password without a second factor yet, or a second factor too long ago: confirm it.
       void reply.redirect('/mfa', 303);
       return undefined;
@@ -74,19 +87,74 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     const current = await requireSession(req, reply, false);
     if (!current) return reply;
     const accountId = current.session.accountId;
-    const [account, methods, events, emails] = await Promise.all([
+    const [account, methods, events, emails, agencies] = await Promise.all([
       deps.accounts.findById(accountId),
       deps.methods.list(accountId),
       deps.events.list(accountId, 20),
       deps.emails.list(accountId),
+      connectedAgencies(accountId),
     ]);
     if (!account) return reply.redirect('/sign-in', 303);
     const backup = methods.find((m) => m.kind === 'backup_codes');
     const backupCodesLeft = backup ? await deps.mfa.remainingBackupCodes(backup.id) : undefined;
     const notice = NOTICES[queryParam(req.query, 'notice') ?? queryParam(req.query, 'from') ?? ''];
     return reply.page((ctx) =>
-      AccountPage(ctx, { account, methods, events, backupCodesLeft, notice, emails }),
+      AccountPage(ctx, { account, methods, events, backupCodesLeft, notice, emails, agencies }),
     );
+  });
+
+  // ---- Connected agencies: what each receives, and revoking consent ------------------------
+
+  /** The person's valid consents with the agencies' names (an unregistered one shows its id). */
+  async function connectedAgencies(accountId: string): Promise<ConnectedAgency[]> {
+    const consents = await deps.consents.list(accountId, deps.clock.now());
+    return Promise.all(
+      consents.map(async (consent) => ({
+        ...consent,
+        name: (await deps.agencies.find(consent.clientId))?.name ?? consent.clientId,
+      })),
+    );
+  }
+
+  app.get(CONNECTED_AGENCIES_PATH, async (req: Req, reply) => {
+    const current = await requireSession(req, reply, false, CONNECTED_AGENCIES_PATH);
+    if (!current) return reply;
+    const agencies = await connectedAgencies(current.session.accountId);
+    // After a revoke: named only when that agency is indeed no longer connected.
+    const revoked = queryParam(req.query, 'revoked');
+    const revokedAgency =
+      revoked && !agencies.some((a) => a.clientId === revoked)
+        ? (await deps.agencies.find(revoked))?.name
+        : undefined;
+    return reply.page((ctx) => ConnectedAgenciesPage(ctx, { agencies, revokedAgency }));
+  });
+
+  app.get(`${CONNECTED_AGENCIES_PATH}/:clientId/revoke`, async (req: Req, reply) => {
+    const current = await requireSession(req, reply, false, CONNECTED_AGENCIES_PATH);
+    if (!current) return reply;
+    const agency = (await connectedAgencies(current.session.accountId)).find(
+      (a) => a.clientId === req.params.clientId,
+    );
+    if (!agency) return reply.redirect(CONNECTED_AGENCIES_PATH, 303);
+    return reply.page((ctx) => RevokeAgencyPage(ctx, { agency }));
+  });
+
+  app.post(`${CONNECTED_AGENCIES_PATH}/:clientId/revoke`, async (req: Req, reply) => {
+    const current = await requireSession(req, reply, false, CONNECTED_AGENCIES_PATH);
+    if (!current) return reply;
+    const clientId = req.params.clientId ?? '';
+    if (!(await deps.consents.revoke(current.session.accountId, clientId)))
+      return reply.redirect(CONNECTED_AGENCIES_PATH, 303);
+    req.log.info({ event: 'consent_revoked', clientId }, 'consent revoked');
+    await deps.events.record({
+      accountId: current.session.accountId,
+      kind: 'agency_revoked',
+      deviceId: current.session.deviceId,
+      deviceLabel: current.session.deviceLabel,
+      at: deps.clock.now(),
+      locale: req.locale,
+    });
+    return reply.redirect(`${CONNECTED_AGENCIES_PATH}?revoked=${encodeURIComponent(clientId)}`, 303);
   });
 
   app.post('/account/methods/:id/rename', async (req: Req, reply) => {

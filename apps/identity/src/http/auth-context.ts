@@ -1,6 +1,7 @@
 // What the sign-in and MFA pages share: the current session, the account's methods, and
 // how to finish — hand the account back to an agency's sign-in request, or go to the
 // account page (or wherever a re-authentication was asked for).
+import { registeredLevels } from '../federation/agency-registration.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Clock } from '#platform/time/clock.ts';
@@ -10,6 +11,9 @@ import { resolveStep } from '#platform/flows/step-graph.ts';
 import { SIGN_IN_STEPS, hasRecentMfa, type SignInStep } from '../flows/sign-in-steps.ts';
 import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
 import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
+import type { AgenciesRepo } from '../db/agencies-repo.ts';
+import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
+import { grantedIdentityAcr, levelsShortfall, readRequestedLevels } from '../federation/assurance-levels.ts';
 
 export const RETURN_COOKIE = 'idp_return';
 
@@ -35,6 +39,51 @@ export interface AuthContextDeps {
   clock: Clock;
   secureCookies: boolean;
   recentMfaSeconds: number;
+  agencies: AgenciesRepo;
+  verifiedProfiles: VerifiedProfilesRepo;
+}
+
+type InteractionResult = Parameters<Provider['interactionResult']>[2];
+
+/**
+ * What a finished sign-in hands back to the agency: the account at the identity level the
+ * agency asked for, or `unmet_authentication_requirements` when the account (or this sign-in)
+ * is below it. Identity verification will turn the identity shortfall into a step-up.
+ */
+export async function agencyResult(
+  deps: Pick<AuthContextDeps, 'agencies' | 'verifiedProfiles'>,
+  params: Record<string, unknown>,
+  session: IdpSession,
+): Promise<InteractionResult> {
+  const agency = await deps.agencies.find(String(params.client_id));
+  if (!agency) return { error: 'invalid_client', error_description: 'The agency is no longer registered' };
+  const requested = readRequestedLevels(params.acr_values as string | undefined, registeredLevels(agency));
+  if (!requested.ok) return { error: 'invalid_request', error_description: requested.problem };
+  const profile = await deps.verifiedProfiles.find(session.accountId);
+  const identity = profile && !profile.lockedAt ? profile.level : 'auth-only';
+  const shortfall = levelsShortfall(requested.levels, {
+    identity,
+    phishingResistant: session.mfaKind === 'webauthn',
+  });
+  if (shortfall === 'identity')
+    return {
+      error: 'unmet_authentication_requirements',
+      error_description: 'The account has not verified its identity to the level requested',
+    };
+  if (shortfall === 'authentication')
+    return {
+      error: 'unmet_authentication_requirements',
+      error_description: 'This sign-in did not use a phishing-resistant authenticator',
+    };
+  const amr = ['pwd', session.mfaKind === 'webauthn' ? 'hwk' : session.mfaKind === 'sms' ? 'sms' : 'otp'];
+  return {
+    login: {
+      accountId: session.accountId,
+      acr: grantedIdentityAcr(requested.levels),
+      amr,
+      remember: true,
+    },
+  };
 }
 
 /** The URL prefix of a sign-in: inside an agency's request, or directly at the identity provider. */
@@ -133,17 +182,12 @@ export function createAuthContext(deps: AuthContextDeps) {
     async finish(req: FastifyRequest, reply: FastifyReply, session: IdpSession): Promise<FastifyReply> {
       const uid = (req.params as { uid?: string }).uid;
       if (uid) {
-        const amr = [
-          'pwd',
-          session.mfaKind === 'webauthn' ? 'hwk' : session.mfaKind === 'sms' ? 'sms' : 'otp',
-        ];
         try {
-          const redirectTo = await deps.provider.interactionResult(
-            req.raw,
-            reply.raw,
-            { login: { accountId: session.accountId, amr, remember: true } },
-            { mergeWithLastSubmission: false },
-          );
+          const details = await deps.provider.interactionDetails(req.raw, reply.raw);
+          const result = await agencyResult(deps, details.params, session);
+          const redirectTo = await deps.provider.interactionResult(req.raw, reply.raw, result, {
+            mergeWithLastSubmission: false,
+          });
           return reply.redirect(redirectTo, 303);
         } catch {
           // The agency's request expired (or this is another browser): the person is signed

@@ -1,11 +1,14 @@
 // Our interaction pages for oidc-provider: sign-in and consent. Each handler reads the
 // interaction from the provider, acts, and hands the result back with a 303 redirect.
+import { registeredLevels } from '../federation/agency-registration.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { AppError } from '#platform/errors/app-error.ts';
 import { formFields } from '#platform/http/form-fields.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { ConsentsRepo } from '../db/consents-repo.ts';
+import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
+import { readRequestedLevels } from '../federation/assurance-levels.ts';
 import type { AuthContext } from './auth-context.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
 import { ConsentPage } from '../views/consent-page.tsx';
@@ -15,6 +18,7 @@ export interface InteractionDeps {
   agencies: AgenciesRepo;
   auth: AuthContext;
   consents: ConsentsRepo;
+  verifiedProfiles: VerifiedProfilesRepo;
   /** How long consent is remembered (Login.gov: one year). */
   consentTtlDays: number;
 }
@@ -45,6 +49,25 @@ export async function finishInteraction(
   return reply.redirect(redirectTo, 303);
 }
 
+/** Whether this sign-in will carry verified attributes: a verified person, asked for at IAL2. */
+async function releasesVerifiedAttributes(deps: InteractionDeps, details: Details): Promise<boolean> {
+  const accountId = details.session?.accountId;
+  const agency = await deps.agencies.find(String(details.params.client_id));
+  if (!accountId || !agency) return false;
+  const requested = readRequestedLevels(
+    details.params.acr_values as string | undefined,
+    registeredLevels(agency),
+  );
+  if (!requested.ok || requested.levels.identity === 'auth-only') return false;
+  const profile = await deps.verifiedProfiles.find(accountId);
+  return !!profile && !profile.lockedAt;
+}
+
+/** oidc-provider's reasons for a login prompt that rule out single sign-on. */
+export function mustSignInAgain(reasons: readonly string[]): boolean {
+  return reasons.includes('login_prompt') || reasons.includes('max_age');
+}
+
 export function registerInteractionRoutes(app: FastifyInstance, deps: InteractionDeps): void {
   const agencyName = async (details: Details, req: FastifyRequest) =>
     (await deps.agencies.find(String(details.params.client_id)))?.name ??
@@ -55,9 +78,11 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     if (details.uid !== req.params.uid) throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
     const name = await agencyName(details, req);
     if (details.prompt.name === 'login') {
-      // Already signed in here at AAL2 (another agency, earlier today): single sign-on.
+      // Already signed in here at AAL2 (another agency, earlier today): single sign-on —
+      // unless the agency asked for a fresh sign-in (prompt=login, or max_age has passed).
       const current = await deps.auth.session(req);
-      if (current?.session.aal === 2) return deps.auth.finish(req, reply, current.session);
+      if (current?.session.aal === 2 && !mustSignInAgain(details.prompt.reasons))
+        return deps.auth.finish(req, reply, current.session);
       return reply.page((ctx) =>
         SignInPage(ctx, {
           action: `/interaction/${details.uid}/sign-in`,
@@ -68,7 +93,8 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
     }
     if (details.prompt.name === 'consent') {
       const scopes = String(details.params.scope ?? 'openid').split(' ');
-      return reply.page((ctx) => ConsentPage(ctx, { uid: details.uid, agencyName: name, scopes }));
+      const verified = await releasesVerifiedAttributes(deps, details);
+      return reply.page((ctx) => ConsentPage(ctx, { uid: details.uid, agencyName: name, scopes, verified }));
     }
     throw new AppError('E400-PROMPT', 400, 'idp.oidcError.body');
   });

@@ -1,16 +1,20 @@
-// Maps an agency registration to OIDC client metadata: authorization code flow only.
-import type { AgencyRegistration } from '../db/agencies-repo.ts';
+// Maps an agency registration to OIDC client metadata: authorization code flow only, pairwise
+// subjects, refresh tokens only for agencies registered for them.
+import type { AgencyRegistration } from '../federation/agency-registration.ts';
 
 export function agencyToClientMetadata(agency: AgencyRegistration): Record<string, unknown> {
+  const scopes = agency.refresh_tokens ? [...agency.scopes, 'offline_access'] : agency.scopes;
   return {
     client_id: agency.client_id,
     client_name: agency.name,
     ...(agency.client_secret ? { client_secret: agency.client_secret } : {}),
+    ...(agency.jwks ? { jwks: agency.jwks } : {}),
     redirect_uris: agency.redirect_uris,
     post_logout_redirect_uris: agency.post_logout_redirect_uris,
     token_endpoint_auth_method: agency.token_endpoint_auth_method,
-    grant_types: ['authorization_code'],
+    grant_types: agency.refresh_tokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
     response_types: ['code'],
-    scope: agency.scopes.join(' '),
+    subject_type: 'pairwise',
+    scope: scopes.join(' '),
   };
 }

@@ -1,6 +1,9 @@
-// oidc-provider configured for this identity provider: our storage, our keys, our pages,
-// authorization code flow with PKCE S256, short-lived codes, no development interactions.
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+// oidc-provider configured for this identity provider: our storage, our keys, our pages;
+// authorization code flow only, PKCE S256 (required for public clients), state and nonce
+// required, codes valid 5 minutes and single use, pairwise subjects, refresh tokens only for
+// agencies registered for them, and the identity/authentication levels as acr_values.
+import { registeredLevels } from '../federation/agency-registration.ts';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
@@ -8,6 +11,10 @@ import type { OidcStore } from '../db/oidc-store.ts';
 import type { ConsentsRepo } from '../db/consents-repo.ts';
 import { createAdapterFactory } from './oidc-adapter.ts';
 import { accountClaims, SCOPE_CLAIMS } from './claims.ts';
+import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
+import { ACR_VALUES_SUPPORTED, readRequestedLevels } from '../federation/assurance-levels.ts';
+import { SUPPORTED_SCOPES } from '../federation/scopes.ts';
+import type { PairwiseSubject } from '../federation/pairwise-subject.ts';
 import type { OidcPageRenderer } from '../views/oidc-pages.tsx';
 
 export interface ProviderDeps {
@@ -20,12 +27,42 @@ export interface ProviderDeps {
   agencies: AgenciesRepo;
   accounts: AccountsRepo;
   consents: ConsentsRepo;
+  verifiedProfiles: VerifiedProfilesRepo;
+  pairwiseSubject: PairwiseSubject;
   isLocked: (accountId: string) => Promise<boolean>;
   pages: OidcPageRenderer;
   ttl: { sessionSeconds: number; interactionSeconds: number };
 }
 
 export const OIDC_ROUTE_PREFIX = '/oidc';
+
+/** `state` and `nonce` must be present and carry enough randomness (Login.gov: 22+ characters). */
+export const MIN_STATE_NONCE_LENGTH = 22;
+
+/** Token lifetimes in seconds; a retired signing key stays published longer than any of them. */
+export const TOKEN_TTL = {
+  AuthorizationCode: 300,
+  AccessToken: 600,
+  IdToken: 600,
+  RefreshToken: 30 * 24 * 3600,
+} as const;
+
+function requireRandomValue(name: 'state' | 'nonce') {
+  return async (_ctx: KoaContextWithOIDC, value: string | undefined) => {
+    if (!value) throw new errors.InvalidRequest(`${name} is required`);
+    if (value.length < MIN_STATE_NONCE_LENGTH)
+      throw new errors.InvalidRequest(`${name} must be at least ${MIN_STATE_NONCE_LENGTH} characters`);
+  };
+}
+
+type Entities = KoaContextWithOIDC['oidc']['entities'];
+/** The acr and amr of the sign-in behind the token being served (code, refresh or access token). */
+function signInOf(entities: Entities): { acr?: string; amr?: string[] } {
+  const source = entities.AuthorizationCode ?? entities.RefreshToken;
+  if (source) return { acr: source.acr, amr: source.amr };
+  const extra = entities.AccessToken?.extra as { acr?: string; amr?: string[] } | undefined;
+  return { acr: extra?.acr, amr: extra?.amr };
+}
 
 export function createOidcProvider(deps: ProviderDeps): Provider {
   const configuration: Configuration = {
@@ -39,16 +76,54 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
       long: { signed: true, secure: deps.secureCookies, sameSite: 'lax' },
       short: { signed: true, secure: deps.secureCookies, sameSite: 'lax' },
     },
-    async findAccount(_ctx, sub) {
+    async findAccount(ctx, sub) {
       const account = await deps.accounts.findById(sub);
       // A locked account ("this wasn't me") signs in nowhere until its password is reset.
       if (!account || (await deps.isLocked(account.id))) return undefined;
-      return { accountId: account.id, claims: async () => ({ ...accountClaims(account), sub: account.id }) };
+      return {
+        accountId: account.id,
+        claims: async () => {
+          const { acr, amr } = signInOf(ctx.oidc.entities);
+          const profile = await deps.verifiedProfiles.find(account.id);
+          return { ...accountClaims(account, profile, { identityAcr: acr, amr }), sub: account.id };
+        },
+      };
+    },
+    // The sign-in's levels travel with the access token, for userinfo.
+    async extraTokenClaims(ctx, token) {
+      if (token.kind !== 'AccessToken') return undefined;
+      const { acr, amr } = signInOf(ctx.oidc.entities);
+      return { acr, amr };
     },
     claims: Object.fromEntries(Object.entries(SCOPE_CLAIMS).map(([scope, claims]) => [scope, [...claims]])),
-    scopes: ['openid', 'email', 'profile'],
+    scopes: [...SUPPORTED_SCOPES, 'offline_access'],
+    acrValues: [...ACR_VALUES_SUPPORTED],
+    subjectTypes: ['pairwise'],
+    pairwiseIdentifier: async (_ctx, accountId, client) => deps.pairwiseSubject(client.clientId, accountId),
+    clientAuthMethods: ['none', 'client_secret_basic', 'private_key_jwt'],
+    enabledJWA: {
+      clientAuthSigningAlgValues: ['ES256', 'PS256', 'RS256', 'EdDSA'],
+      idTokenSigningAlgValues: ['RS256', 'ES256'],
+    },
+    extraParams: {
+      state: requireRandomValue('state'),
+      nonce: requireRandomValue('nonce'),
+      async acr_values(ctx, value, client) {
+        const agency = client && (await deps.agencies.find(client.clientId));
+        if (!agency) return;
+        const levels = readRequestedLevels(value, registeredLevels(agency));
+        if (!levels.ok) throw new errors.InvalidRequest(levels.problem);
+      },
+    },
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    discovery: {
+      ui_locales_supported: ['en', 'es'],
+      claims_locales_supported: ['en'],
+      service_documentation: `${deps.issuer}/docs/federation`,
+    },
     responseTypes: ['code'],
-    pkce: { required: () => true },
+    pkce: { required: (_ctx, client) => client.tokenEndpointAuthMethod === 'none' },
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
@@ -86,9 +161,7 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
       ctx.body = deps.pages.error(ctx, out as unknown as Record<string, unknown>, error);
     },
     ttl: {
-      AuthorizationCode: 300,
-      AccessToken: 600,
-      IdToken: 600,
+      ...TOKEN_TTL,
       Interaction: deps.ttl.interactionSeconds,
       Session: deps.ttl.sessionSeconds,
       Grant: 365 * 24 * 3600,

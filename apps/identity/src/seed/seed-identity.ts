@@ -33,6 +33,18 @@ export async function seedIdentity(
       if ((await app.methods.list(account.id)).length === 0) {
         await app.mfa.addCodeMethod(account.id, 'email', person.email, 'Email');
       }
+      if (!(await app.verifiedProfiles.find(account.id))) {
+        const { verified } = person;
+        await app.verifiedProfiles.save(app.db, {
+          accountId: account.id,
+          level: 'verified-facial-match',
+          method: 'demo-seed',
+          givenName: person.givenName,
+          familyName: person.familyName,
+          ...verified,
+          verifiedAt: new Date('2026-01-15T15:00:00Z'),
+        });
+      }
     }
   }
   return { peopleCreated };

@@ -12,6 +12,8 @@ import { METHOD_TRAITS } from '../auth/mfa/method-traits.ts';
 import { IdentityLayout } from './identity-layout.tsx';
 import { PhishingTag } from './mfa-pages.tsx';
 import { SecurityReminder } from './security-reminder.tsx';
+import { accountDateFormat } from './account-dates.ts';
+import { ConnectedAgencyList, type ConnectedAgency } from './connected-agencies-pages.tsx';
 
 export interface AccountPageProps {
   account: Account;
@@ -20,17 +22,14 @@ export interface AccountPageProps {
   backupCodesLeft: number | undefined;
   notice?: MessageKey | undefined;
   emails: AccountEmail[];
+  /** The agencies the person shares with (consents still valid). */
+  agencies: ConnectedAgency[];
 }
 
 export function AccountPage(ctx: PageContext, props: AccountPageProps) {
   const { t, locale } = ctx;
   // One formatter per page, not one per row.
-  const format = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'America/New_York',
-  });
-  const when = (date: Date) => format.format(date);
+  const when = accountDateFormat(locale);
   const phishingResistant = props.methods.some((m) => METHOD_TRAITS[m.kind].phishingResistant);
   return (
     <IdentityLayout ctx={ctx} title={t('idp.account.title')} signedIn>
@@ -161,8 +160,8 @@ export function AccountPage(ctx: PageContext, props: AccountPageProps) {
         </a>
       </p>
 
-      <h2>{t('idp.account.agencies')}</h2>
-      <p>{t('idp.account.agenciesSoon')}</p>
+      <h2 id="connected-agencies">{t('idp.account.agencies')}</h2>
+      <ConnectedAgencyList ctx={ctx} agencies={props.agencies} headingLevel={3} />
 
       <h2>{t('idp.account.history')}</h2>
       <ul class="usa-list" data-security-events>

@@ -60,4 +60,7 @@ export const enSecurityNotices = {
     'A new email address was confirmed on your account. It can now be used to sign in.',
   'idp.notice.email.subject.email_removed': 'An email address was removed from your account',
   'idp.notice.email.lead.email_removed': 'An email address was removed from your account.',
+  'idp.notice.email.subject.agency_revoked': 'You stopped sharing your information with an agency',
+  'idp.notice.email.lead.agency_revoked':
+    'Your account stopped sharing your information with an agency (under “Connected agencies” on your account page). The agency will have to ask for your consent again the next time you sign in there.',
 } as const;

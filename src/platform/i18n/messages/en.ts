@@ -74,10 +74,6 @@ export const en = {
   'idp.consent.lead': '{agency} is asking for the following information from your account:',
   'idp.consent.allow': 'Agree and continue',
   'idp.consent.deny': 'Cancel',
-  'idp.consent.claim.openid': 'A unique identifier for you at this agency',
-  'idp.consent.claim.email': 'Your email address',
-  'idp.consent.claim.profile': 'Your name',
-  'idp.consent.revokeLater': 'You can stop sharing at any time from your account.',
   'idp.logout.title': 'Sign out',
   'idp.logout.lead': 'Do you want to sign out of the identity provider as well?',
   'idp.logout.yes': 'Yes, sign me out',
@@ -124,8 +120,6 @@ export const en = {
   'idp.account.title': 'Your account',
   'idp.account.actions': 'Actions',
   'idp.account.agencies': 'Connected agencies',
-  'idp.account.agenciesSoon':
-    'The agencies you have shared your information with will be listed here, with a way to stop sharing.',
   'idp.account.codesLeft': '{count} unused codes left',
   'idp.account.expiredRequest':
     'You are signed in. The agency’s sign-in request had expired: go back to the agency website and choose “Sign in” again.',
@@ -255,6 +249,7 @@ export const en = {
   'common.timeout.stay': 'Stay signed in',
   'idp.event.email_added': 'Email address added',
   'idp.event.email_removed': 'Email address removed',
+  'idp.event.agency_revoked': 'Stopped sharing with an agency',
   'idp.account.emails': 'Email addresses',
   'idp.account.emailPrimary': 'Used at sign-up',
   'idp.account.emailConfirmed': 'Confirmed',

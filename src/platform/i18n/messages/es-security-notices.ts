@@ -64,4 +64,7 @@ export const esSecurityNotices: Record<keyof typeof enSecurityNotices, string> =
     'Se confirmó un nuevo correo electrónico en su cuenta. Ahora puede usarse para iniciar sesión.',
   'idp.notice.email.subject.email_removed': 'Se eliminó un correo electrónico de su cuenta',
   'idp.notice.email.lead.email_removed': 'Se eliminó un correo electrónico de su cuenta.',
+  'idp.notice.email.subject.agency_revoked': 'Dejó de compartir su información con una agencia',
+  'idp.notice.email.lead.agency_revoked':
+    'Su cuenta dejó de compartir su información con una agencia (en “Agencias conectadas”, en la página de su cuenta). La agencia tendrá que volver a pedir su consentimiento la próxima vez que usted inicie sesión allí.',
 };

@@ -83,10 +83,6 @@ export const es: Record<keyof typeof en, string> = {
   'idp.consent.lead': '{agency} solicita la siguiente información de su cuenta:',
   'idp.consent.allow': 'Aceptar y continuar',
   'idp.consent.deny': 'Cancelar',
-  'idp.consent.claim.openid': 'Un identificador único para usted en esta agencia',
-  'idp.consent.claim.email': 'Su correo electrónico',
-  'idp.consent.claim.profile': 'Su nombre',
-  'idp.consent.revokeLater': 'Puede dejar de compartir en cualquier momento desde su cuenta.',
   'idp.logout.title': 'Cerrar sesión',
   'idp.logout.lead': '¿Quiere cerrar también la sesión del proveedor de identidad?',
   'idp.logout.yes': 'Sí, cerrar sesión',
@@ -135,8 +131,6 @@ export const es: Record<keyof typeof en, string> = {
   'idp.account.title': 'Su cuenta',
   'idp.account.actions': 'Acciones',
   'idp.account.agencies': 'Agencias conectadas',
-  'idp.account.agenciesSoon':
-    'Aquí aparecerán las agencias con las que compartió su información, con una forma de dejar de compartirla.',
   'idp.account.codesLeft': 'Quedan {count} códigos sin usar',
   'idp.account.expiredRequest':
     'Inició sesión. La solicitud de inicio de sesión de la agencia caducó: vuelva al sitio web de la agencia y elija “Iniciar sesión” de nuevo.',
@@ -269,6 +263,7 @@ export const es: Record<keyof typeof en, string> = {
   'common.timeout.stay': 'Mantener la sesión abierta',
   'idp.event.email_added': 'Correo electrónico agregado',
   'idp.event.email_removed': 'Correo electrónico eliminado',
+  'idp.event.agency_revoked': 'Dejó de compartir con una agencia',
   'idp.account.emails': 'Correos electrónicos',
   'idp.account.emailPrimary': 'Usado al crear la cuenta',
   'idp.account.emailConfirmed': 'Confirmado',
