@@ -14,7 +14,7 @@ import {
 import { RETIRED_KEY_PUBLISH_SECONDS } from '../apps/identity/src/federation/signing-key-rotation.ts';
 
 export const FEDERATION_USAGE = `  agency add --file <agency.json>
-            Register an agency (relying party), or update it, from a JSON file. See docs/federation.md.
+            Register an agency (relying party), or update it, from a JSON file (README: Federation).
   agency list
             List the registered agencies.
   agency remove <client_id>

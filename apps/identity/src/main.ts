@@ -156,6 +156,11 @@ async function assemble(
     ];
   };
   await refreshAgencies();
+  // Agencies registered with the CLI while this instance runs reach its CSP within a minute.
+  const agencyRefresh = setInterval(() => {
+    refreshAgencies().catch((error: unknown) => logger.warn({ err: error }, 'agencies not re-read'));
+  }, 60_000);
+  agencyRefresh.unref();
 
   const provider = createOidcProvider({
     issuer: config.issuer,
@@ -419,6 +424,7 @@ async function assemble(
     refreshAgencies,
     async close() {
       clearInterval(dueResetEmails);
+      clearInterval(agencyRefresh);
       await securityEventDelivery.stop();
       await server.close();
       await db.close();

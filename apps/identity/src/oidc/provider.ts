@@ -120,7 +120,6 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
     discovery: {
       ui_locales_supported: ['en', 'es'],
       claims_locales_supported: ['en'],
-      service_documentation: `${deps.issuer}/docs/federation`,
     },
     responseTypes: ['code'],
     pkce: { required: (_ctx, client) => client.tokenEndpointAuthMethod === 'none' },
