@@ -11,7 +11,11 @@ import { ACCOUNT_MIGRATIONS } from './db/migrations-folder.ts';
 import { createSessionsRepo } from './db/sessions-repo.ts';
 import { createLoginRequestsRepo } from './db/login-requests-repo.ts';
 import { createAuditRepo, type AuditRepo } from './db/audit-repo.ts';
-import { TAX_ACCOUNT_ACR_VALUES, TAX_ACCOUNT_SCOPES } from './oidc/requested-levels.ts';
+import {
+  ACCEPTED_IDENTITY_ACRS,
+  TAX_ACCOUNT_ACR_VALUES,
+  TAX_ACCOUNT_SCOPES,
+} from './oidc/requested-levels.ts';
 import { createIdentityProviderClient } from './oidc/identity-provider-client.ts';
 import { sessionCookies } from './session/current-session.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
@@ -46,6 +50,7 @@ export async function buildAccountApp(
     postLogoutRedirectUri: `${config.baseUrl}/signed-out`,
     scope: TAX_ACCOUNT_SCOPES.join(' '),
     acrValues: TAX_ACCOUNT_ACR_VALUES,
+    acceptedAcrs: ACCEPTED_IDENTITY_ACRS,
   });
   const issuerOrigin = new URL(config.oidc.issuer).origin;
   const server = await createWebServer({

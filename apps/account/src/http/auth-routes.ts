@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { queryParam } from '#platform/http/form-fields.ts';
 import { AppError } from '#platform/errors/app-error.ts';
-import type { IdentityProviderClient } from '../oidc/identity-provider-client.ts';
+import { LevelNotMetError, type IdentityProviderClient } from '../oidc/identity-provider-client.ts';
 import type { LoginRequestsRepo } from '../db/login-requests-repo.ts';
 import type { SessionsRepo } from '../db/sessions-repo.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
@@ -61,6 +61,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
         codeVerifier: pending.codeVerifier,
       });
     } catch (failure) {
+      if (failure instanceof LevelNotMetError) {
+        req.log.warn(
+          { event: 'sign_in_level_not_met', acr: failure.acr },
+          'ID token below the level asked for',
+        );
+        return reply.code(403).page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: false }));
+      }
       req.log.warn({ err: failure }, 'sign-in callback rejected');
       return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
     }

@@ -13,6 +13,15 @@ export interface OidcClientSettings {
   scope: string;
   /** The identity and authentication levels asked for (space-separated acr values). */
   acrValues: string;
+  /** ID tokens whose `acr` is not one of these are refused (LevelNotMetError). */
+  acceptedAcrs: readonly string[];
+}
+
+/** The identity provider signed the person in below the identity level this site needs. */
+export class LevelNotMetError extends Error {
+  constructor(readonly acr: string | undefined) {
+    super(`The ID token's acr (${acr ?? 'none'}) is not a level this site accepts`);
+  }
 }
 
 export interface AuthorizationStart {
@@ -84,6 +93,8 @@ export function createIdentityProviderClient(settings: OidcClientSettings): Iden
       });
       const idClaims = tokens.claims();
       if (!idClaims || !tokens.id_token) throw new Error('No ID token in the token response');
+      const acr = typeof idClaims.acr === 'string' ? idClaims.acr : undefined;
+      if (!acr || !settings.acceptedAcrs.includes(acr)) throw new LevelNotMetError(acr);
       const userInfo = await oidc.fetchUserInfo(cfg, tokens.access_token, idClaims.sub);
       const claims: IdentityClaims = { sub: idClaims.sub };
       for (const key of ['email', 'given_name', 'family_name', 'name'] as const) {

@@ -8,3 +8,9 @@ export const TAX_ACCOUNT_SCOPES = [
   'address',
   'social_security_number',
 ] as const;
+
+/** The ID token's `acr` must name a verified identity; anything less is refused here too. */
+export const ACCEPTED_IDENTITY_ACRS: readonly string[] = [
+  'urn:tia:ial:verified',
+  'urn:tia:ial:verified-facial-match',
+];

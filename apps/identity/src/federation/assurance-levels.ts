@@ -98,6 +98,12 @@ export function levelsShortfall(
   return undefined;
 }
 
+/** The identity level an `acr` names (anything else, or nothing, is auth-only). */
+export function identityLevelOf(acr: string | undefined): IdentityLevel {
+  const found = Object.entries(IDENTITY_ACR).find(([, value]) => value === acr);
+  return (found?.[0] as IdentityLevel | undefined) ?? 'auth-only';
+}
+
 /** The identity level an agency receives: what was asked for (never more than was asked). */
 export function grantedIdentityAcr(requested: RequestedLevels): string {
   return IDENTITY_ACR[requested.identity];

@@ -11,6 +11,7 @@ import { resolveStep } from '#platform/flows/step-graph.ts';
 import { SIGN_IN_STEPS, hasRecentMfa, type SignInStep } from '../flows/sign-in-steps.ts';
 import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
 import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
+import { PhishingResistantPage } from '../views/phishing-resistant-page.tsx';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
 import { grantedIdentityAcr, levelsShortfall, readRequestedLevels } from '../federation/assurance-levels.ts';
@@ -45,6 +46,9 @@ export interface AuthContextDeps {
 
 type InteractionResult = Parameters<Provider['interactionResult']>[2];
 
+/** The description an agency receives when the sign-in was not phishing-resistant. */
+export const NOT_PHISHING_RESISTANT = 'This sign-in did not use a phishing-resistant authenticator';
+
 /**
  * What a finished sign-in hands back to the agency: the account at the identity level the
  * agency asked for, or `unmet_authentication_requirements` when the account (or this sign-in)
@@ -73,7 +77,7 @@ export async function agencyResult(
   if (shortfall === 'authentication')
     return {
       error: 'unmet_authentication_requirements',
-      error_description: 'This sign-in did not use a phishing-resistant authenticator',
+      error_description: NOT_PHISHING_RESISTANT,
     };
   const amr = ['pwd', session.mfaKind === 'webauthn' ? 'hwk' : session.mfaKind === 'sms' ? 'sms' : 'otp'];
   return {
@@ -132,6 +136,13 @@ export function createAuthContext(deps: AuthContextDeps) {
       return { ...current, methods };
     },
 
+    /** Ends this browser's session here (not the agency's request in progress). */
+    async signOutHere(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+      const token = deps.cookies.read(req);
+      if (token) await deps.sessions.destroy(token);
+      deps.cookies.clear(reply);
+    },
+
     /** Remembers a same-site path to come back to after a (re-)authentication. */
     rememberReturn(reply: FastifyReply, path: string) {
       if (/^\/(?!\/)[A-Za-z0-9/_?=&.-]*$/.test(path)) {
@@ -185,6 +196,18 @@ export function createAuthContext(deps: AuthContextDeps) {
         try {
           const details = await deps.provider.interactionDetails(req.raw, reply.raw);
           const result = await agencyResult(deps, details.params, session);
+          if ('error' in result && result.error_description === NOT_PHISHING_RESISTANT) {
+            // Not the end: the person can sign in again with their key, or add one.
+            const hasKey = (await deps.methods.list(session.accountId)).some((m) => m.kind === 'webauthn');
+            const agency = await deps.agencies.find(String(details.params.client_id));
+            return reply.page((ctx) =>
+              PhishingResistantPage(ctx, {
+                uid,
+                agencyName: agency?.name ?? String(details.params.client_id),
+                hasKey,
+              }),
+            );
+          }
           const redirectTo = await deps.provider.interactionResult(req.raw, reply.raw, result, {
             mergeWithLastSubmission: false,
           });

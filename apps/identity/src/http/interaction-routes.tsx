@@ -9,7 +9,7 @@ import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { ConsentsRepo } from '../db/consents-repo.ts';
 import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
 import { readRequestedLevels } from '../federation/assurance-levels.ts';
-import type { AuthContext } from './auth-context.ts';
+import { NOT_PHISHING_RESISTANT, type AuthContext } from './auth-context.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
 import { ConsentPage } from '../views/consent-page.tsx';
 
@@ -97,6 +97,24 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
       return reply.page((ctx) => ConsentPage(ctx, { uid: details.uid, agencyName: name, scopes, verified }));
     }
     throw new AppError('E400-PROMPT', 400, 'idp.oidcError.body');
+  });
+
+  // The agency asked for a phishing-resistant sign-in: end this session and sign in again
+  // (password, then the passkey or security key), still inside the agency's request.
+  app.post<{ Params: { uid: string } }>('/interaction/:uid/sign-in-again', async (req, reply) => {
+    const details = await loadInteraction(deps.provider, req, reply);
+    if (details.uid !== req.params.uid) throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
+    await deps.auth.signOutHere(req, reply);
+    return reply.redirect(`/interaction/${details.uid}`, 303);
+  });
+
+  // …or go back to the agency, which learns that its requirement was not met.
+  app.post<{ Params: { uid: string } }>('/interaction/:uid/abort', async (req, reply) => {
+    await loadInteraction(deps.provider, req, reply);
+    return finishInteraction(deps.provider, req, reply, {
+      error: 'unmet_authentication_requirements',
+      error_description: NOT_PHISHING_RESISTANT,
+    });
   });
 
   app.post<{ Params: { uid: string } }>('/interaction/:uid/consent', async (req, reply) => {

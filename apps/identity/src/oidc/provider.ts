@@ -3,7 +3,12 @@
 // required, codes valid 5 minutes and single use, pairwise subjects, refresh tokens only for
 // agencies registered for them, and the identity/authentication levels as acr_values.
 import { registeredLevels } from '../federation/agency-registration.ts';
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  errors,
+  interactionPolicy as policies,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { AccountsRepo } from '../db/accounts-repo.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
@@ -12,7 +17,12 @@ import type { ConsentsRepo } from '../db/consents-repo.ts';
 import { createAdapterFactory } from './oidc-adapter.ts';
 import { accountClaims, SCOPE_CLAIMS } from './claims.ts';
 import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
-import { ACR_VALUES_SUPPORTED, readRequestedLevels } from '../federation/assurance-levels.ts';
+import {
+  ACR_VALUES_SUPPORTED,
+  identityLevelOf,
+  levelsShortfall,
+  readRequestedLevels,
+} from '../federation/assurance-levels.ts';
 import { SUPPORTED_SCOPES } from '../federation/scopes.ts';
 import type { PairwiseSubject } from '../federation/pairwise-subject.ts';
 import type { OidcPageRenderer } from '../views/oidc-pages.tsx';
@@ -53,6 +63,39 @@ function requireRandomValue(name: 'state' | 'nonce') {
     if (value.length < MIN_STATE_NONCE_LENGTH)
       throw new errors.InvalidRequest(`${name} must be at least ${MIN_STATE_NONCE_LENGTH} characters`);
   };
+}
+
+/**
+ * oidc-provider's default prompts, plus one login check: a browser session signed in at a lower
+ * level than this agency asks for (e.g. at an auth-only agency, now at the tax account) is not
+ * single sign-on — the login interaction runs, and decides (auth-context `agencyResult`).
+ */
+function interactionPolicy(deps: Pick<ProviderDeps, 'agencies'>) {
+  const policy = policies.base();
+  policy.get('login')!.checks.add(
+    new policies.Check(
+      'level_not_met',
+      'the session is below the level this agency asks for',
+      async (ctx) => {
+        const { client, params, session } = ctx.oidc;
+        const agency = client && (await deps.agencies.find(client.clientId));
+        if (!agency || !session?.accountId) return policies.Check.NO_NEED_TO_PROMPT;
+        const requested = readRequestedLevels(
+          params?.acr_values as string | undefined,
+          registeredLevels(agency),
+        );
+        if (!requested.ok) return policies.Check.NO_NEED_TO_PROMPT; // refused earlier, with the reason
+        const reached = {
+          identity: identityLevelOf(session.acr),
+          phishingResistant: session.amr?.includes('hwk') ?? false,
+        };
+        return levelsShortfall(requested.levels, reached)
+          ? policies.Check.REQUEST_PROMPT
+          : policies.Check.NO_NEED_TO_PROMPT;
+      },
+    ),
+  );
+  return policy;
 }
 
 type Entities = KoaContextWithOIDC['oidc']['entities'];
@@ -154,7 +197,10 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
       await grant.save();
       return grant;
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+      policy: interactionPolicy(deps),
+    },
     renderError: async (ctx, out, error) => {
       ctx.type = 'html';
       ctx.body = deps.pages.error(ctx, out as unknown as Record<string, unknown>, error);

@@ -21,4 +21,14 @@ export const enFederation = {
   'acct.unverified.tryAgain': 'Try signing in again',
   'acct.signIn.levelNotMet':
     'The identity provider could not sign you in at the level this site requires. Try again, or use one of the other ways below.',
+  'idp.phishingResistant.title': '{agency} asks for a passkey or security key',
+  'idp.phishingResistant.lead':
+    '{agency} only accepts a sign-in with a passkey or security key, because they cannot be tricked by fake websites.',
+  'idp.phishingResistant.hasKey':
+    'You have one on your account. Sign in again and choose your passkey or security key as the second step.',
+  'idp.phishingResistant.noKey':
+    'Your account does not have one yet. Add a passkey or security key to your account, then sign in to {agency} again.',
+  'idp.phishingResistant.signInAgain': 'Sign in again with my key',
+  'idp.phishingResistant.addKey': 'Add a passkey or security key',
+  'idp.phishingResistant.back': 'Go back to {agency}',
 } as const;

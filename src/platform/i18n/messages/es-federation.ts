@@ -21,4 +21,14 @@ export const esFederation: Record<keyof typeof enFederation, string> = {
   'acct.unverified.tryAgain': 'Intente iniciar sesión de nuevo',
   'acct.signIn.levelNotMet':
     'El proveedor de identidad no pudo iniciar su sesión al nivel que este sitio requiere. Intente de nuevo o use una de las otras opciones a continuación.',
+  'idp.phishingResistant.title': '{agency} pide una llave de acceso o de seguridad',
+  'idp.phishingResistant.lead':
+    '{agency} solo acepta iniciar sesión con una llave de acceso o de seguridad, porque los sitios web falsos no pueden engañarlas.',
+  'idp.phishingResistant.hasKey':
+    'Usted tiene una en su cuenta. Inicie sesión de nuevo y elija su llave de acceso o de seguridad como segundo paso.',
+  'idp.phishingResistant.noKey':
+    'Su cuenta todavía no tiene una. Agregue una llave de acceso o de seguridad a su cuenta y luego inicie sesión en {agency} de nuevo.',
+  'idp.phishingResistant.signInAgain': 'Iniciar sesión de nuevo con mi llave',
+  'idp.phishingResistant.addKey': 'Agregar una llave de acceso o de seguridad',
+  'idp.phishingResistant.back': 'Volver a {agency}',
 };
