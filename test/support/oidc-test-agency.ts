@@ -41,7 +41,10 @@ export interface TestAgencyOptions {
 }
 
 /** Registers an agency for the tests (checked exactly like `cli agency add --file`). */
-export async function registerTestAgency(system: TestSystem, options: TestAgencyOptions): Promise<TestAgency> {
+export async function registerTestAgency(
+  system: TestSystem,
+  options: TestAgencyOptions,
+): Promise<TestAgency> {
   const origin = `https://${options.clientId}.agency.example`;
   const agency: TestAgency = {
     clientId: options.clientId,
@@ -77,7 +80,10 @@ export async function registerTestAgency(system: TestSystem, options: TestAgency
 }
 
 /** openid-client's view of an agency: discovery, and the agency's own client authentication. */
-export async function clientConfiguration(system: TestSystem, agency: TestAgency): Promise<oidc.Configuration> {
+export async function clientConfiguration(
+  system: TestSystem,
+  agency: TestAgency,
+): Promise<oidc.Configuration> {
   const auth =
     agency.authMethod === 'client_secret_basic'
       ? oidc.ClientSecretBasic(agency.secret!)
@@ -112,8 +118,7 @@ export interface Page {
 
 /** Where following the identity provider's redirects ended. */
 export type Landing =
-  | { kind: 'agency'; url: URL }
-  | { kind: 'page'; status: number; path: string; body: string };
+  { kind: 'agency'; url: URL } | { kind: 'page'; status: number; path: string; body: string };
 
 export interface Browser {
   get(url: string | URL, headers?: Record<string, string>): Promise<Page>;
@@ -170,6 +175,8 @@ export function createBrowser(
       remoteAddress,
       payload,
       headers: {
+        // The provider builds absolute URLs (the resume after sign-in) from the Host header.
+        host: new URL(issuer).host,
         accept: 'text/html',
         ...headers,
         ...extra,
@@ -264,7 +271,7 @@ export async function signIn(
   const choose = await browser.get(`${base}/mfa`);
   const methodId = /name="methodId" value="([^"]+)"/.exec(choose.body)?.[1];
   assert.ok(methodId, 'the second-factor page lists a method');
-  driver.clock.advance(31);
+  driver.clock.advance(11);
   const started = await browser.post(`${base}/mfa/start`, { methodId });
   assert.equal(started.status, 303, `sending the code answered ${started.status}`);
   const challengeId = started.location!.searchParams.get('challenge') ?? '';

@@ -40,6 +40,22 @@ describe('readRequestedLevels', () => {
     ],
     ['only the authentication level', ACR.aal2PhishingResistant, IAL1, 'auth-only aal2-phishing-resistant'],
     ['extra spaces', `  ${ACR.authOnly}   ${ACR.aal2} `, IAL1, 'auth-only aal2'],
+    // A preference list (OIDC Core §3.1.2.1): the first level the agency may have wins.
+    ['every value, at an IAL2 agency', ACR_VALUES_SUPPORTED.join(' '), IAL2, 'auth-only aal2'],
+    ['every value, at an IAL1 agency', ACR_VALUES_SUPPORTED.join(' '), IAL1, 'auth-only aal2'],
+    [
+      'every value, where facial match is registered',
+      ACR_VALUES_SUPPORTED.join(' '),
+      IAL2_FACE_PR,
+      'auth-only aal2',
+    ],
+    ['preference order', `${ACR.verifiedFacialMatch} ${ACR.verified} ${ACR.authOnly}`, IAL2, 'verified aal2'],
+    [
+      'two authentication levels: the first',
+      `${ACR.aal2PhishingResistant} ${ACR.aal2}`,
+      IAL1,
+      'auth-only aal2-phishing-resistant',
+    ],
   ];
   for (const [name, acrValues, agency, expected] of cases) {
     it(name, () => {
@@ -53,12 +69,11 @@ describe('readRequestedLevels', () => {
     ['verified at an IAL1 agency', ACR.verified, IAL1, /not registered for urn:tia:ial:verified/],
     ['facial match without registration', ACR.verifiedFacialMatch, IAL2, /not registered for/],
     ['an unknown value', 'urn:other:loa:3', IAL2, /unsupported acr_values: urn:other:loa:3/],
-    ['two identity levels', `${ACR.authOnly} ${ACR.verified}`, IAL2, /more than one identity level/],
     [
-      'two authentication levels',
-      `${ACR.aal2} ${ACR.aal2PhishingResistant}`,
-      IAL2,
-      /more than one authentication/,
+      'only identity levels above the registration',
+      `${ACR.verifiedFacialMatch} ${ACR.verified}`,
+      IAL1,
+      /not registered for urn:tia:ial:verified-facial-match/,
     ],
   ];
   for (const [name, acrValues, agency, problem] of refusals) {

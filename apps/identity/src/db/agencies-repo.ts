@@ -44,7 +44,9 @@ export function createAgenciesRepo(db: Queryable, cipher: FieldCipher): Agencies
       return rows[0] && toAgency(rows[0]);
     },
     async remove(clientId) {
-      const rows = await db.query('DELETE FROM agencies WHERE client_id = $1 RETURNING client_id', [clientId]);
+      const rows = await db.query('DELETE FROM agencies WHERE client_id = $1 RETURNING client_id', [
+        clientId,
+      ]);
       return rows.length > 0;
     },
     async all() {

@@ -51,27 +51,29 @@ export interface AgencyLevels {
 export type LevelsResult = { ok: true; levels: RequestedLevels } | { ok: false; problem: string };
 
 /**
- * Reads `acr_values` (space-separated; at most one identity and one authentication value).
- * Missing parts default to what the agency is registered for; asking for more than that, or
- * for an unknown value, is a problem the agency is told about.
+ * Reads `acr_values`, a space-separated list in order of preference (OIDC Core §3.1.2.1): the
+ * first identity level the agency is registered for, and the first authentication level, win.
+ * Missing parts default to the agency's registration. Naming only identity levels above the
+ * registration, or an unknown value, is a problem the agency is told about.
  */
 export function readRequestedLevels(acrValues: string | undefined, agency: AgencyLevels): LevelsResult {
   const values = (acrValues ?? '').split(' ').filter(Boolean);
-  const identities = Object.entries(IDENTITY_ACR).filter(([, acr]) => values.includes(acr));
-  const authentications = Object.entries(AUTHENTICATION_ACR).filter(([, acr]) => values.includes(acr));
   const unknown = values.filter((value) => !ACR_VALUES_SUPPORTED.includes(value));
   if (unknown.length > 0) return { ok: false, problem: `unsupported acr_values: ${unknown.join(' ')}` };
-  if (identities.length > 1) return { ok: false, problem: 'acr_values names more than one identity level' };
-  if (authentications.length > 1)
-    return { ok: false, problem: 'acr_values names more than one authentication level' };
-  const registeredIdentity: IdentityLevel = agency.ial === 2 ? 'verified' : 'auth-only';
-  const identity = (identities[0]?.[0] as IdentityLevel | undefined) ?? registeredIdentity;
-  const authentication =
-    (authentications[0]?.[0] as AuthenticationLevel | undefined) ??
-    (agency.phishingResistant ? 'aal2-phishing-resistant' : 'aal2');
+  const byAcr = (table: Record<string, string>) =>
+    values.flatMap((value) => Object.keys(table).filter((level) => table[level] === value));
+  const identities = byAcr(IDENTITY_ACR) as IdentityLevel[];
+  const authentications = byAcr(AUTHENTICATION_ACR) as AuthenticationLevel[];
   const maxIdentity = agency.ial === 2 ? (agency.facialMatch ? 2 : 1) : 0;
-  if (IDENTITY_RANK[identity] > maxIdentity)
-    return { ok: false, problem: `this agency is not registered for ${IDENTITY_ACR[identity]}` };
+  const registeredIdentity: IdentityLevel = agency.ial === 2 ? 'verified' : 'auth-only';
+  const identity =
+    identities.length === 0
+      ? registeredIdentity
+      : identities.find((level) => IDENTITY_RANK[level] <= maxIdentity);
+  if (!identity)
+    return { ok: false, problem: `this agency is not registered for ${IDENTITY_ACR[identities[0]!]}` };
+  const authentication =
+    authentications[0] ?? (agency.phishingResistant ? 'aal2-phishing-resistant' : 'aal2');
   return { ok: true, levels: { identity, authentication } };
 }
 

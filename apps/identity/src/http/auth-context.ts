@@ -55,7 +55,7 @@ export const NOT_PHISHING_RESISTANT = 'This sign-in did not use a phishing-resis
  * is below it. Identity verification will turn the identity shortfall into a step-up.
  */
 export async function agencyResult(
-  deps: Pick<AuthContextDeps, 'agencies' | 'verifiedProfiles'>,
+  deps: Pick<AuthContextDeps, 'agencies' | 'verifiedProfiles' | 'clock'>,
   params: Record<string, unknown>,
   session: IdpSession,
 ): Promise<InteractionResult> {
@@ -85,6 +85,11 @@ export async function agencyResult(
       accountId: session.accountId,
       acr: grantedIdentityAcr(requested.levels),
       amr,
+      // auth_time is when the person last authenticated, not when single sign-on happened;
+      // oidc-provider keeps time with Date.now, so the age is carried over to its clock.
+      ts: Math.floor(
+        (Date.now() - (deps.clock.now().getTime() - (session.mfaAt ?? session.passwordAt).getTime())) / 1000,
+      ),
       remember: true,
     },
   };

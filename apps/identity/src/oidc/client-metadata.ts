@@ -1,6 +1,7 @@
 // Maps an agency registration to OIDC client metadata: authorization code flow only, pairwise
 // subjects, refresh tokens only for agencies registered for them.
 import type { AgencyRegistration } from '../federation/agency-registration.ts';
+import { AUTHENTICATION_ACR, IDENTITY_ACR } from '../federation/assurance-levels.ts';
 
 export function agencyToClientMetadata(agency: AgencyRegistration): Record<string, unknown> {
   const scopes = agency.refresh_tokens ? [...agency.scopes, 'offline_access'] : agency.scopes;
@@ -15,6 +16,11 @@ export function agencyToClientMetadata(agency: AgencyRegistration): Record<strin
     grant_types: agency.refresh_tokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
     response_types: ['code'],
     subject_type: 'pairwise',
+    // Without acr_values, the agency's registered levels (so every ID token carries an acr).
+    default_acr_values: [
+      IDENTITY_ACR[agency.ial === 2 ? 'verified' : 'auth-only'],
+      AUTHENTICATION_ACR[agency.phishing_resistant ? 'aal2-phishing-resistant' : 'aal2'],
+    ],
     scope: scopes.join(' '),
   };
 }

@@ -89,7 +89,9 @@ function interactionPolicy(deps: Pick<ProviderDeps, 'agencies'>) {
           identity: identityLevelOf(session.acr),
           phishingResistant: session.amr?.includes('hwk') ?? false,
         };
-        return levelsShortfall(requested.levels, reached)
+        // Below the level, or at a different identity level (a verified session must not hand
+        // an auth-only agency a verified acr): the interaction decides what to grant.
+        return levelsShortfall(requested.levels, reached) || reached.identity !== requested.levels.identity
           ? policies.Check.REQUEST_PROMPT
           : policies.Check.NO_NEED_TO_PROMPT;
       },
@@ -127,7 +129,9 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
         accountId: account.id,
         claims: async () => {
           const { acr, amr } = signInOf(ctx.oidc.entities);
-          const profile = await deps.verifiedProfiles.find(account.id);
+          const agency = ctx.oidc.client && (await deps.agencies.find(ctx.oidc.client.clientId));
+          // Verified attributes only ever go to agencies registered for a verified identity.
+          const profile = agency?.ial === 2 ? await deps.verifiedProfiles.find(account.id) : undefined;
           return { ...accountClaims(account, profile, { identityAcr: acr, amr }), sub: account.id };
         },
       };
@@ -168,6 +172,8 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
     pkce: { required: (_ctx, client) => client.tokenEndpointAuthMethod === 'none' },
     features: {
       devInteractions: { enabled: false },
+      // Not offered: its endpoint would sit outside the /oidc mount, and no agency needs it.
+      pushedAuthorizationRequests: { enabled: false },
       revocation: { enabled: true },
       userinfo: { enabled: true },
       rpInitiatedLogout: {
@@ -189,7 +195,8 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
       if (!client || !session?.accountId) return undefined;
       const grantId =
         (result?.consent as { grantId?: string } | undefined)?.grantId ?? session.grantIdFor(client.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      if (existing) return existing;
       const scopes = await deps.consents.find(session.accountId, client.clientId, new Date());
       if (!scopes) return undefined;
       const grant = new ctx.oidc.provider.Grant({ accountId: session.accountId, clientId: client.clientId });

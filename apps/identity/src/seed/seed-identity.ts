@@ -1,10 +1,7 @@
 // Idempotent seed: the agencies' registrations and the demo people.
 import type { IdentityApp } from '../main.ts';
 import { DEMO_PEOPLE } from './demo-people.ts';
-import {
-  parseAgencyRegistration,
-  type AgencyRegistrationInput,
-} from '../federation/agency-registration.ts';
+import { parseAgencyRegistration, type AgencyRegistrationInput } from '../federation/agency-registration.ts';
 
 export interface SeedSettings {
   /** Registrations checked exactly like `cli agency add --file`. */

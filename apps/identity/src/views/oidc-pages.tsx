@@ -1,7 +1,7 @@
 // Pages oidc-provider renders itself (logout confirmation, signed out, protocol errors),
 // drawn with our layout and language instead of its defaults.
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { negotiateLocale, translator } from '#platform/i18n/catalog.ts';
+import { isLocale, negotiateLocale, translator } from '#platform/i18n/catalog.ts';
 import { renderDocument } from '#platform/ui/render.ts';
 import type { PageContext } from '#platform/ui/page-context.ts';
 import { IdentityLayout } from './identity-layout.tsx';
@@ -14,7 +14,12 @@ export interface OidcPageRenderer {
 }
 
 function pageContext(ctx: KoaContextWithOIDC): PageContext {
-  const locale = negotiateLocale(undefined, ctx.cookies.get('idp_lang'), ctx.get('accept-language'));
+  // The person's own choice (cookie), then the agency's ui_locales (OIDC Core §3.1.2.1, in
+  // order of preference), then the browser's Accept-Language.
+  const uiLocales = ctx.oidc?.params?.ui_locales;
+  const requested = typeof uiLocales === 'string' ? uiLocales.split(' ').find(isLocale) : undefined;
+  const saved = ctx.cookies.get('idp_lang');
+  const locale = negotiateLocale(isLocale(saved) ? saved : undefined, requested, ctx.get('accept-language'));
   return { locale, t: translator(locale), csrfToken: '', path: '/' };
 }
 
