@@ -592,6 +592,33 @@ describe(
       assert.ok((await auditActions(sub)).includes('security_event_credential_change'));
     });
 
+    it('"This wasn\u2019t me" locks the account and ends her sessions with an account-disabled SET', async () => {
+      const sub = subjectOf(taxClientId, maria.id);
+      const session = await sessions.create({ sub }, 'id-token', new Date());
+      // The password reset above was emailed with a "this wasn't me" link.
+      const [mail] = await system.identity.db.query<{ body: string }>(
+        "SELECT body FROM dev_outbox WHERE recipient = $1 AND body LIKE '%/security/not-me?token=%' ORDER BY id DESC LIMIT 1",
+        [MARIA],
+      );
+      const token = /\/security\/not-me\?token=([A-Za-z0-9_%-]+)/.exec(mail?.body ?? '')?.[1];
+      assert.ok(token, 'a notice with a not-me link');
+      const browser = createHttpClient(system.identity.server);
+      const locked = await browser.submit(
+        `/security/not-me?token=${token}`,
+        { token: decodeURIComponent(token) },
+        '/security/not-me',
+      );
+      assert.equal(locked.status, 200);
+      const queued = (await deliveriesTo(taxClientId)).filter((row) => row.event_type === 'account-disabled');
+      assert.deepEqual(
+        queued.map((row) => row.subject),
+        [sub],
+      );
+      await deliverAll();
+      assert.equal(await secondsLeft(session), 0, 'her tax-account session ended');
+      assert.ok((await auditActions(sub)).includes('security_event_account_disabled'));
+    });
+
     it('deleting the account ends her sessions with an account-purged SET', async () => {
       const sub = subjectOf(taxClientId, maria.id);
       const session = await sessions.create({ sub }, 'id-token', new Date());
@@ -606,6 +633,7 @@ describe(
         queued.map((row) => [row.event_type, row.subject]),
         [
           ['credential-change', sub],
+          ['account-disabled', sub],
           ['account-purged', sub],
         ],
       );
@@ -613,7 +641,7 @@ describe(
       await deliverAll();
       assert.deepEqual(
         (await deliveriesTo(taxClientId)).map((row) => row.status),
-        ['delivered', 'delivered'],
+        ['delivered', 'delivered', 'delivered'],
       );
       assert.equal(await secondsLeft(session), 0);
       const actions = await auditActions(sub);

@@ -308,7 +308,6 @@ async function assemble(
     consents,
     agencies,
   });
-  registerSecurityNoticeRoutes(server, { tokens: noticeTokens, locks, sessions, cookies, clock });
   const signUp = createSignUpService({
     db,
     accounts,
@@ -333,12 +332,20 @@ async function assemble(
   // Recovery: password reset, account reset after a 24-hour wait, deleting an account.
   const recoveryRequests = createRecoveryRequestsRepo(db);
   const recoveryWrites = createAccountRecoveryWrites();
-  // Security Event Tokens for agencies when an account is deleted or its password reset.
+  // Security Event Tokens for agencies when an account is deleted, locked or its password reset.
   const securityEventDeliveries = createSecurityEventDeliveriesRepo(db);
   const agencySecurityEvents = createAgencySecurityEvents({
     deliveries: securityEventDeliveries,
     pairwiseSubject: pairwiseSubjects(await secrets.secret(PAIRWISE_SECRET_NAME)),
     clock,
+  });
+  registerSecurityNoticeRoutes(server, {
+    tokens: noticeTokens,
+    locks,
+    sessions,
+    cookies,
+    clock,
+    agencyEvents: { db, accountLocked: agencySecurityEvents.accountLocked },
   });
   const securityEventDelivery = createSecurityEventWorker({
     deliveries: securityEventDeliveries,

@@ -1,5 +1,6 @@
 // Acts on a Security Event Token from the identity provider: once it verifies, "account
-// purged" and "credential change" (a password reset) end every tax-account session of the
+// purged", "account disabled" (the owner said "this wasn't me") and "credential change" (a
+// password reset) end every tax-account session of the
 // subject, and each is written to the audit log. All in one transaction with remembering the
 // token's `jti`, so a resent token is acknowledged without acting twice (it would otherwise
 // end sessions the person started since), and a failure leaves nothing half done.
@@ -12,6 +13,7 @@ import { verifySecurityEventToken, type ReceivedEventKind } from './security-eve
 export const AUDIT_ACTIONS: Record<ReceivedEventKind, string> = {
   'account-purged': 'security_event_account_purged',
   'credential-change': 'security_event_credential_change',
+  'account-disabled': 'security_event_account_disabled',
 };
 
 export interface SecurityEventReceiverDeps {

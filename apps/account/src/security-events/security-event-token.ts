@@ -14,8 +14,11 @@ export const SET_ALGORITHMS = ['ES256', 'RS256'];
 export const ACCOUNT_PURGED = 'https://schemas.openid.net/secevent/risc/event-type/account-purged';
 export const CREDENTIAL_CHANGE = 'https://schemas.openid.net/secevent/caep/event-type/credential-change';
 
-export type ReceivedEventKind = 'account-purged' | 'credential-change';
+export const ACCOUNT_DISABLED = 'https://schemas.openid.net/secevent/risc/event-type/account-disabled';
+
+export type ReceivedEventKind = 'account-purged' | 'credential-change' | 'account-disabled';
 const KINDS: Record<string, ReceivedEventKind> = {
+  [ACCOUNT_DISABLED]: 'account-disabled',
   [ACCOUNT_PURGED]: 'account-purged',
   [CREDENTIAL_CHANGE]: 'credential-change',
 };

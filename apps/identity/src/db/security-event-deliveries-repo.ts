@@ -5,7 +5,7 @@
 import type { Queryable } from '#platform/db/database.ts';
 import { isUuid } from '#platform/db/uuid.ts';
 
-export const SECURITY_EVENT_TYPES = ['account-purged', 'credential-change'] as const;
+export const SECURITY_EVENT_TYPES = ['account-purged', 'credential-change', 'account-disabled'] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';

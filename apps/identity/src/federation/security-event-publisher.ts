@@ -16,6 +16,8 @@ export interface AgencySecurityEvents {
   accountDeleted(tx: Queryable, accountId: string): Promise<number>;
   /** With the new password hash, in the same transaction. */
   passwordReset(tx: Queryable, accountId: string): Promise<number>;
+  /** When the owner locks the account ("this wasn't me"). */
+  accountLocked(tx: Queryable, accountId: string): Promise<number>;
 }
 
 export interface AgencySecurityEventsDeps {
@@ -53,5 +55,6 @@ export function createAgencySecurityEvents(deps: AgencySecurityEventsDeps): Agen
       return enqueue(tx, accountId, 'account-purged');
     },
     passwordReset: (tx, accountId) => enqueue(tx, accountId, 'credential-change'),
+    accountLocked: (tx, accountId) => enqueue(tx, accountId, 'account-disabled'),
   };
 }

@@ -16,6 +16,8 @@ export const SET_TYP = 'secevent+jwt';
 export const EVENT_TYPE_URIS: Record<SecurityEventType, string> = {
   'account-purged': 'https://schemas.openid.net/secevent/risc/event-type/account-purged',
   'credential-change': 'https://schemas.openid.net/secevent/caep/event-type/credential-change',
+  // The owner said "this wasn't me": the account is locked until its password is reset.
+  'account-disabled': 'https://schemas.openid.net/secevent/risc/event-type/account-disabled',
 };
 
 /** Algorithms a SET may be signed with, most preferred first (both are always provisioned). */
@@ -47,7 +49,9 @@ export function securityEventClaims(input: SecurityEventTokenInput): JWTPayload 
           change_type: 'update',
           event_timestamp: seconds(input.occurredAt ?? input.issuedAt),
         }
-      : { subject };
+      : input.type === 'account-disabled'
+        ? { subject, reason: 'hijacking' }
+        : { subject };
   return {
     iss: input.issuer,
     aud: input.audience,

@@ -4,6 +4,7 @@ import { registeredLevels } from '../federation/agency-registration.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { AppError } from '#platform/errors/app-error.ts';
+import { isLocale, type Locale } from '#platform/i18n/catalog.ts';
 import { formFields } from '#platform/http/form-fields.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { ConsentsRepo } from '../db/consents-repo.ts';
@@ -63,6 +64,15 @@ async function releasesVerifiedAttributes(deps: InteractionDeps, details: Detail
   return !!profile && !profile.lockedAt;
 }
 
+/** The first supported language in an OIDC `ui_locales` list ("es-MX en" → "es"). */
+export function uiLocale(uiLocales: unknown): Locale | undefined {
+  if (typeof uiLocales !== 'string') return undefined;
+  return uiLocales
+    .split(' ')
+    .map((tag) => tag.split('-')[0]!.toLowerCase())
+    .find((language): language is Locale => isLocale(language));
+}
+
 /** oidc-provider's reasons for a login prompt that rule out single sign-on. */
 export function mustSignInAgain(reasons: readonly string[]): boolean {
   return reasons.includes('login_prompt') || reasons.includes('max_age');
@@ -76,6 +86,10 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
   app.get<{ Params: { uid: string } }>('/interaction/:uid', async (req, reply) => {
     const details = await loadInteraction(deps.provider, req, reply);
     if (details.uid !== req.params.uid) throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
+    // The agency's ui_locales picks the language once, unless the person already chose one.
+    const wanted = uiLocale(details.params.ui_locales);
+    if (wanted && wanted !== req.locale && !req.cookies.idp_lang && !('lang' in (req.query as object)))
+      return reply.redirect(`/interaction/${details.uid}?lang=${wanted}`, 303);
     const name = await agencyName(details, req);
     if (details.prompt.name === 'login') {
       // Already signed in here at AAL2 (another agency, earlier today): single sign-on —

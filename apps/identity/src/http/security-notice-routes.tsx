@@ -2,6 +2,8 @@
 // and a form (mail scanners and link previews follow links; they must not lock anyone
 // out); POST, with its CSRF token, locks the account and ends every session. It records
 // no security event, so locking never sends another notice.
+import type { Queryable } from '#platform/db/database.ts';
+import type { AgencySecurityEvents } from '../federation/security-event-publisher.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formFields, queryParam } from '#platform/http/form-fields.ts';
 import type { Clock } from '#platform/time/clock.ts';
@@ -25,6 +27,8 @@ export interface SecurityNoticeRouteDeps {
   sessions: Pick<IdpSessionsRepo, 'destroyAllForAccount'>;
   cookies: Pick<SessionCookieJar, 'clear'>;
   clock: Clock;
+  /** Tells the agencies the person uses that the account is locked (Security Event Tokens). */
+  agencyEvents?: Pick<AgencySecurityEvents, 'accountLocked'> & { db: Queryable };
 }
 
 const PROBLEM_STATUS = { unknown: 404, expired: 410, used: 410 } as const;
@@ -56,6 +60,7 @@ export function registerSecurityNoticeRoutes(app: FastifyInstance, deps: Securit
     // Lock and sign out first (both idempotent), then spend the token: a failure part-way
     // leaves a link that still works, never a used link with the account still open.
     await deps.locks.lock(state.accountId, NOT_ME_LOCK_REASON, now);
+    await deps.agencyEvents?.accountLocked(deps.agencyEvents.db, state.accountId);
     const ended = await deps.sessions.destroyAllForAccount(state.accountId);
     await deps.tokens.consume(token, now);
     deps.cookies.clear(reply);

@@ -11,7 +11,7 @@
 CREATE TABLE security_event_deliveries (
   id uuid PRIMARY KEY,
   client_id text NOT NULL,
-  event_type text NOT NULL CHECK (event_type IN ('account-purged', 'credential-change')),
+  event_type text NOT NULL CHECK (event_type IN ('account-purged', 'credential-change', 'account-disabled')),
   subject text NOT NULL,
   occurred_at timestamptz NOT NULL,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
