@@ -38,6 +38,7 @@ export interface TestAgencyOptions {
   ial: 1 | 2;
   scopes: string[];
   refreshTokens?: boolean;
+  phishingResistant?: boolean;
 }
 
 /** Registers an agency for the tests (checked exactly like `cli agency add --file`). */
@@ -74,6 +75,7 @@ export async function registerTestAgency(
       ial: options.ial,
       failure_url: `${origin}/failed`,
       refresh_tokens: options.refreshTokens ?? false,
+      phishing_resistant: options.phishingResistant ?? false,
     }),
   );
   return agency;

@@ -11,7 +11,6 @@ import { resolveStep } from '#platform/flows/step-graph.ts';
 import { SIGN_IN_STEPS, hasRecentMfa, type SignInStep } from '../flows/sign-in-steps.ts';
 import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
 import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
-import { PhishingResistantPage } from '../views/phishing-resistant-page.tsx';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
 import { grantedIdentityAcr, levelsShortfall, readRequestedLevels } from '../federation/assurance-levels.ts';
@@ -141,6 +140,11 @@ export function createAuthContext(deps: AuthContextDeps) {
       return { ...current, methods };
     },
 
+    /** Whether the account has a passkey or security key (a phishing-resistant method). */
+    async hasPhishingResistantMethod(accountId: string): Promise<boolean> {
+      return (await deps.methods.list(accountId)).some((method) => method.kind === 'webauthn');
+    },
+
     /** Ends this browser's session here (not the agency's request in progress). */
     async signOutHere(req: FastifyRequest, reply: FastifyReply): Promise<void> {
       const token = deps.cookies.read(req);
@@ -203,15 +207,7 @@ export function createAuthContext(deps: AuthContextDeps) {
           const result = await agencyResult(deps, details.params, session);
           if ('error' in result && result.error_description === NOT_PHISHING_RESISTANT) {
             // Not the end: the person can sign in again with their key, or add one.
-            const hasKey = (await deps.methods.list(session.accountId)).some((m) => m.kind === 'webauthn');
-            const agency = await deps.agencies.find(String(details.params.client_id));
-            return reply.page((ctx) =>
-              PhishingResistantPage(ctx, {
-                uid,
-                agencyName: agency?.name ?? String(details.params.client_id),
-                hasKey,
-              }),
-            );
+            return reply.redirect(`/interaction/${uid}/phishing-resistant`, 303);
           }
           const redirectTo = await deps.provider.interactionResult(req.raw, reply.raw, result, {
             mergeWithLastSubmission: false,

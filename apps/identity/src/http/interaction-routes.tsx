@@ -13,6 +13,7 @@ import { readRequestedLevels } from '../federation/assurance-levels.ts';
 import { NOT_PHISHING_RESISTANT, type AuthContext } from './auth-context.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
 import { ConsentPage } from '../views/consent-page.tsx';
+import { PhishingResistantPage } from '../views/phishing-resistant-page.tsx';
 
 export interface InteractionDeps {
   provider: Provider;
@@ -111,6 +112,18 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
       return reply.page((ctx) => ConsentPage(ctx, { uid: details.uid, agencyName: name, scopes, verified }));
     }
     throw new AppError('E400-PROMPT', 400, 'idp.oidcError.body');
+  });
+
+  // The agency asked for a phishing-resistant sign-in and this one was not: say so, and offer
+  // the ways on.
+  app.get<{ Params: { uid: string } }>('/interaction/:uid/phishing-resistant', async (req, reply) => {
+    const details = await loadInteraction(deps.provider, req, reply);
+    const current = await deps.auth.session(req);
+    if (details.uid !== req.params.uid || !current)
+      throw new AppError('E440-SESSION', 400, 'idp.interaction.expired');
+    const hasKey = await deps.auth.hasPhishingResistantMethod(current.session.accountId);
+    const name = await agencyName(details, req);
+    return reply.page((ctx) => PhishingResistantPage(ctx, { uid: details.uid, agencyName: name, hasKey }));
   });
 
   // The agency asked for a phishing-resistant sign-in: end this session and sign in again
