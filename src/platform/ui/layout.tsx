@@ -18,6 +18,8 @@ export interface LayoutProps {
   homeHref: string;
   nav?: NavLink[];
   devNotice?: boolean;
+  /** The banner line at the very top (default: the tax agency's official-site line). */
+  bannerKey?: MessageKey;
   /** Extra scripts from our own origin (progressive enhancement; pages work without them). */
   scripts?: string[];
   /** Signed-in pages: warn before the idle timeout, with a way to stay signed in. */
@@ -39,6 +41,7 @@ export function Layout({
   homeHref,
   nav = [],
   devNotice,
+  bannerKey = 'common.officialSite',
   scripts = [],
   sessionTimeout,
   children,
@@ -65,14 +68,14 @@ export function Layout({
         <a class="usa-skipnav" href="#main-content">
           {t('common.skipToContent')}
         </a>
-        <section class="usa-banner" aria-label={t('common.officialSite')}>
+        <section class="usa-banner" aria-label={t(bannerKey)}>
           <div class="usa-banner__header">
             <div class="usa-banner__inner">
               <div class="grid-col-auto">
                 <img class="usa-banner__header-flag" src="/assets/uswds/img/us_flag_small.png" alt="" />
               </div>
               <div class="grid-col-fill">
-                <p class="usa-banner__header-text">{t('common.officialSite')}</p>
+                <p class="usa-banner__header-text">{t(bannerKey)}</p>
               </div>
             </div>
           </div>

@@ -20,7 +20,14 @@ export function BenefitsLayout({
     ? [{ href: '/sign-out', label: ctx.t('benefits.nav.signOut'), post: true }]
     : [{ href: '/sign-in', label: ctx.t('benefits.nav.signIn') }];
   return (
-    <Layout ctx={ctx} title={title} appName="benefits.name" homeHref="/" nav={nav}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      appName="benefits.name"
+      homeHref="/"
+      nav={nav}
+      bannerKey="benefits.banner"
+    >
       <Alert kind="info" heading={ctx.t('benefits.demo.heading')}>
         {ctx.t('benefits.demo.body')}
       </Alert>

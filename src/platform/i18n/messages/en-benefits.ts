@@ -69,4 +69,5 @@ export const enBenefits = {
   'benefits.problem.tryAgain': 'Try again',
   'benefits.problem.goHome': 'Go to the home page',
   'benefits.problem.otherWays': 'Other ways to reach us',
+  'benefits.banner': 'A demonstration website, not a government service',
 };

@@ -74,4 +74,5 @@ export const esBenefits: Record<keyof typeof enBenefits, string> = {
   'benefits.problem.tryAgain': 'Intentar de nuevo',
   'benefits.problem.goHome': 'Ir a la página principal',
   'benefits.problem.otherWays': 'Otras formas de comunicarse con nosotros',
+  'benefits.banner': 'Un sitio web de demostración, no un servicio del gobierno',
 };
