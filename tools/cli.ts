@@ -8,9 +8,7 @@ import { openMigratedDatabase } from '#platform/db/open-database.ts';
 import { readSystemConfig } from '../src/system/system-config.ts';
 import { IDENTITY_MIGRATIONS } from '../apps/identity/src/db/migrations-folder.ts';
 import { ACCOUNT_MIGRATIONS } from '../apps/account/src/db/migrations-folder.ts';
-import { buildIdentityApp } from '../apps/identity/src/main.ts';
 import { systemAgencyRegistrations } from '../src/system/agency-registrations.ts';
-import { seedIdentity } from '../apps/identity/src/seed/seed-identity.ts';
 import { AgencyRegistrationError } from '../apps/identity/src/federation/agency-registration.ts';
 import {
   FEDERATION_USAGE,
@@ -20,6 +18,7 @@ import {
   UsageError,
 } from './cli-federation.ts';
 import { loadOrCreateClientKey } from '../apps/benefits/src/oidc/client-key.ts';
+import { MONEY_USAGE, runMoneyCommandOnStdio } from './cli-money.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -27,15 +26,21 @@ Commands:
   migrate   Apply pending database migrations for the identity provider and the tax account.
   seed      Register the agencies (the tax account and the demo benefits agency) with the identity provider
             and add the demo people (not in production).
-${FEDERATION_USAGE}`;
+${FEDERATION_USAGE}${MONEY_USAGE}`;
+
+// The apps (and oidc-provider) load only for the commands that open them: `money` stays quick.
+const loadIdentityApp = async () => (await import('../apps/identity/src/main.ts')).buildIdentityApp;
 
 async function run(args: readonly string[]): Promise<number> {
   const command = args[0];
+  if (command === 'money') return runMoneyCommandOnStdio(); // pure: no configuration or database
   const config = readSystemConfig(process.env);
   if (isFederationCommand(args)) {
     // A bad registration file is reported before anything is opened.
     if (args[0] === 'agency' && args[1] === 'add') readAgencyFile(args.slice(2));
-    const identity = await buildIdentityApp(config.identity, createLogger({ name: 'cli', level: 'warn' }));
+    const identity = await (
+      await loadIdentityApp()
+    )(config.identity, createLogger({ name: 'cli', level: 'warn' }));
     try {
       await runFederationCommand(identity, args, (line) => console.log(line), new Date());
     } finally {
@@ -57,8 +62,9 @@ async function run(args: readonly string[]): Promise<number> {
   }
   if (command === 'seed') {
     const logger = createLogger({ name: 'cli', level: 'warn' });
-    const identity = await buildIdentityApp(config.identity, logger);
+    const identity = await (await loadIdentityApp())(config.identity, logger);
     try {
+      const { seedIdentity } = await import('../apps/identity/src/seed/seed-identity.ts');
       const result = await seedIdentity(identity, {
         agencies: systemAgencyRegistrations(
           config,

@@ -5,6 +5,7 @@ import { ConfigError } from '#platform/config/config-error.ts';
 import { readSystemConfig } from '../src/system/system-config.ts';
 import { startSystem } from '../src/system/start-system.ts';
 import { DEMO_PEOPLE } from '../apps/identity/src/seed/demo-people.ts';
+import { DEMO_TAXPAYERS } from '../apps/account/src/seed/demo-taxpayers.ts';
 
 const started = performance.now();
 try {
@@ -30,7 +31,12 @@ try {
       ? []
       : [
           'Demo sign-ins (open the online account and choose "Sign in"):',
-          ...DEMO_PEOPLE.map((p) => `  ${p.email.padEnd(28)} password: ${p.password}`),
+          `  ${'Email'.padEnd(28)} ${'Password'.padEnd(25)} What the tax account shows`,
+          ...DEMO_PEOPLE.map((p) => {
+            // The tax account's record of the same person (same SSN or ITIN) says what it shows.
+            const scenario = DEMO_TAXPAYERS.find((t) => t.tin === p.verified.tin)?.scenario ?? '';
+            return `  ${p.email.padEnd(28)} ${p.password.padEnd(25)} ${scenario}`.trimEnd();
+          }),
           '  Second step: a one-time code sent by email; read it in the development outbox.',
           '',
         ]),

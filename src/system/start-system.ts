@@ -8,6 +8,7 @@ import { buildAccountApp, type AccountApp } from '../../apps/account/src/main.ts
 import { buildBenefitsApp, type BenefitsApp } from '../../apps/benefits/src/main.ts';
 import { systemAgencyRegistrations } from './agency-registrations.ts';
 import { seedIdentity } from '../../apps/identity/src/seed/seed-identity.ts';
+import { seedAccount } from '../../apps/account/src/seed/seed-account.ts';
 import type { SystemConfig } from './system-config.ts';
 import { listenOrExplain } from './listen.ts';
 
@@ -48,6 +49,7 @@ export async function startSystem(
       agencies: systemAgencyRegistrations(config, benefits.publicJwk),
       demoPeople: config.identity.mode !== 'production',
     });
+    await seedAccount(account, { demoTaxpayers: config.account.mode !== 'production' });
     await listenOrExplain(identity.server, config.identity.host, config.identity.port, 'IDP_PORT');
     await listenOrExplain(account.server, config.account.host, config.account.port, 'ACCOUNT_PORT');
     await listenOrExplain(benefits.server, config.benefits.host, config.benefits.port, 'BENEFITS_PORT');

@@ -37,6 +37,7 @@ import { TOKEN_TTL } from '../../apps/identity/src/oidc/provider.ts';
 const AUTH_ONLY = 'urn:tia:ial:auth-only';
 const VERIFIED = 'urn:tia:ial:verified';
 const FACIAL_MATCH = 'urn:tia:ial:verified-facial-match';
+const AAL1 = 'urn:tia:aal:1';
 const AAL2 = 'urn:tia:aal:2';
 const AAL2_PHISHING_RESISTANT = 'urn:tia:aal:2:phishing-resistant';
 const ALL_SCOPES_IAL1 = 'openid email profile address phone';
@@ -308,6 +309,7 @@ describe('oidcc-basic-certification-test-plan (OpenID Connect conformance)', { t
         AUTH_ONLY,
         VERIFIED,
         FACIAL_MATCH,
+        AAL1,
         AAL2,
         AAL2_PHISHING_RESISTANT,
       ]);

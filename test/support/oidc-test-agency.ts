@@ -39,6 +39,8 @@ export interface TestAgencyOptions {
   scopes: string[];
   refreshTokens?: boolean;
   phishingResistant?: boolean;
+  /** 1: accepts a password alone on a remembered browser (default 2). */
+  aal?: 1 | 2;
 }
 
 /** Registers an agency for the tests (checked exactly like `cli agency add --file`). */
@@ -76,6 +78,7 @@ export async function registerTestAgency(
       failure_url: `${origin}/failed`,
       refresh_tokens: options.refreshTokens ?? false,
       phishing_resistant: options.phishingResistant ?? false,
+      aal: options.aal ?? 2,
     }),
   );
   return agency;

@@ -5,6 +5,7 @@ import {
   AgencyRegistrationError,
   parseAgencyFile,
   parseAgencyRegistration,
+  registeredLevels,
 } from '../../apps/identity/src/federation/agency-registration.ts';
 import { agencyToClientMetadata } from '../../apps/identity/src/oidc/client-metadata.ts';
 
@@ -44,6 +45,22 @@ describe('agency registration', () => {
     assert.equal(agency.refresh_tokens, false);
     assert.equal(agency.facial_match, false);
     assert.equal(agency.phishing_resistant, false);
+    assert.equal(parseAgencyRegistration({ ...GOOD, aal: undefined }).aal, 2, 'aal defaults to 2');
+  });
+
+  it('accepts aal 1 for an agency that needs no verified identity, with AAL1 as its default level', () => {
+    const agency = parseAgencyRegistration({ ...GOOD, aal: 1 });
+    assert.equal(agency.aal, 1);
+    assert.deepEqual(registeredLevels(agency), {
+      ial: 1,
+      facialMatch: false,
+      phishingResistant: false,
+      aal: 1,
+    });
+    assert.deepEqual(agencyToClientMetadata(agency).default_acr_values, [
+      'urn:tia:ial:auth-only',
+      'urn:tia:aal:1',
+    ]);
   });
 
   const bad: [string, Record<string, unknown>, RegExp][] = [
@@ -104,7 +121,13 @@ describe('agency registration', () => {
       /^scopes: "social_security_number" needs ial 2$/,
     ],
     ['ial 3', { ial: 3 }, /^ial: must be 1 or 2$/],
-    ['aal 1', { aal: 1 }, /^aal: must be 2$/],
+    ['aal 3', { aal: 3 }, /^aal: must be 1 or 2$/],
+    ['aal 1 with ial 2', { aal: 1, ial: 2 }, /^aal: must be 2 with ial 2$/],
+    [
+      'aal 1 with phishing_resistant',
+      { aal: 1, phishing_resistant: true },
+      /^aal: must be 2 with phishing_resistant$/,
+    ],
     ['facial match at ial 1', { facial_match: true }, /^facial_match: needs ial 2$/],
     ['a missing failure_url', { failure_url: undefined }, /^failure_url: is required$/],
     ['an unknown field', { logo: 'x.png' }, /unknown field\(s\) logo/],

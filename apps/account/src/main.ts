@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { openMigratedDatabase } from '#platform/db/open-database.ts';
-import type { Database } from '#platform/db/database.ts';
+import type { Database, Queryable } from '#platform/db/database.ts';
 import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
 import { createWebServer } from '#platform/http/web-server.ts';
 import type { Logger } from '#platform/log/logger.ts';
@@ -11,6 +11,10 @@ import { ACCOUNT_MIGRATIONS } from './db/migrations-folder.ts';
 import { createSessionsRepo } from './db/sessions-repo.ts';
 import { createLoginRequestsRepo } from './db/login-requests-repo.ts';
 import { createAuditRepo, type AuditRepo } from './db/audit-repo.ts';
+import { createTaxpayersRepo, type TaxpayersRepo } from './db/taxpayers-repo.ts';
+import { createTaxRecordsRepo, type TaxRecordsRepo } from './db/tax-records-repo.ts';
+import { createTaxpayerLinksRepo, type TaxpayerLinksRepo } from './db/taxpayer-links-repo.ts';
+import { linkOnSignIn } from './records/link-on-sign-in.ts';
 import {
   ACCEPTED_IDENTITY_ACRS,
   TAX_ACCOUNT_ACR_VALUES,
@@ -29,6 +33,11 @@ export interface AccountApp {
   server: FastifyInstance;
   db: Database;
   audit: AuditRepo;
+  taxpayers: TaxpayersRepo;
+  records: TaxRecordsRepo;
+  links: TaxpayerLinksRepo;
+  /** The records repositories on a transaction (the demo seed writes each taxpayer in one). */
+  recordsOn(q: Queryable): { taxpayers: TaxpayersRepo; records: TaxRecordsRepo };
   close(): Promise<void>;
 }
 
@@ -43,6 +52,9 @@ export async function buildAccountApp(
   const sessions = createSessionsRepo(db, cipher, config.session);
   const loginRequests = createLoginRequestsRepo(db, cipher);
   const audit = createAuditRepo(db);
+  const taxpayers = createTaxpayersRepo(db, cipher);
+  const records = createTaxRecordsRepo(db, cipher);
+  const links = createTaxpayerLinksRepo(db, cipher);
   const cookies = sessionCookies(config.secureCookies);
   const idp = createIdentityProviderClient({
     ...config.oidc,
@@ -68,12 +80,13 @@ export async function buildAccountApp(
       return { database: db.kind };
     },
   });
-  registerHomeRoutes(server, { sessions, audit, cookies, now });
+  registerHomeRoutes(server, { sessions, audit, cookies, links, records, now });
   registerAuthRoutes(server, {
     idp,
     loginRequests,
     sessions,
     audit,
+    linkTaxpayer: linkOnSignIn({ taxpayers, records, links, audit, now }),
     cookies,
     baseUrl: config.baseUrl,
     loginRequestTtlSeconds: config.loginRequestTtlSeconds,
@@ -98,6 +111,13 @@ export async function buildAccountApp(
     server,
     db,
     audit,
+    taxpayers,
+    records,
+    links,
+    recordsOn: (q) => ({
+      taxpayers: createTaxpayersRepo(q, cipher),
+      records: createTaxRecordsRepo(q, cipher),
+    }),
     async close() {
       await server.close();
       await db.close();

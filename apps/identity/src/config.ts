@@ -45,6 +45,11 @@ export interface IdentityConfig {
   idleWarningSeconds: number;
   /** Sensitive actions need a second factor this recent (Login.gov: 20 minutes). */
   recentMfaSeconds: number;
+  /**
+   * "Remember this browser": how long a password alone is enough there, only at agencies that
+   * accept AAL1 (Login.gov: 30 days for AAL1, never for AAL2 agencies; fixed from when it was set).
+   */
+  rememberDeviceDays: number;
   /** One-time codes: 6 digits, valid 10 minutes (Login.gov). */
   otpTtlSeconds: number;
   /** Password reset links (Login.gov: 30 minutes, single use). */
@@ -103,6 +108,7 @@ export function readIdentityConfig(
     idpSession: { idleSeconds: 15 * 60, absoluteSeconds: 12 * 3600 },
     idleWarningSeconds: 150,
     recentMfaSeconds: 20 * 60,
+    rememberDeviceDays: 30,
     otpTtlSeconds: 10 * 60,
     passwordResetLinkTtlMinutes: 30,
     accountResetWaitHours: 24,

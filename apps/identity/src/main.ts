@@ -42,6 +42,8 @@ import { createMfaMethodsRepo, type MfaMethodsRepo } from './db/mfa-methods-repo
 import { createBackupCodesRepo } from './db/backup-codes-repo.ts';
 import { createOtpChallengesRepo } from './db/otp-challenges-repo.ts';
 import { createIdpSessionsRepo } from './db/idp-sessions-repo.ts';
+import { createRememberedDevicesRepo } from './db/remembered-devices-repo.ts';
+import { rememberDeviceCookie } from './session/remember-device-cookie.ts';
 import { createAccountLocksRepo } from './db/account-locks-repo.ts';
 import { createAccountEmailsRepo } from './db/account-emails-repo.ts';
 import { createSecurityNoticeTokensRepo } from './db/security-notice-tokens-repo.ts';
@@ -127,6 +129,7 @@ async function assemble(
   const methods = createMfaMethodsRepo(db, cipher);
   const sessions = createIdpSessionsRepo(db, config.idpSession);
   const cookies = sessionCookieJar(config.secureCookies);
+  const remembered = createRememberedDevicesRepo(db);
   const email = config.smtp
     ? createSmtpEmailSender(config.smtp.url, config.smtp.from)
     : createOutboxEmailSender(outbox);
@@ -250,6 +253,9 @@ async function assemble(
     recentMfaSeconds: config.recentMfaSeconds,
     agencies,
     verifiedProfiles,
+    remembered,
+    rememberCookie: rememberDeviceCookie(config.secureCookies),
+    rememberDeviceSeconds: config.rememberDeviceDays * 24 * 3600,
   });
   registerInteractionRoutes(server, {
     provider,
@@ -307,6 +313,7 @@ async function assemble(
     emailLinkTtlHours: config.signUpLinkTtlHours,
     consents,
     agencies,
+    remembered,
   });
   const signUp = createSignUpService({
     db,

@@ -15,6 +15,10 @@ import { enBenefits } from './messages/en-benefits.ts';
 import { esBenefits } from './messages/es-benefits.ts';
 import { enFederation } from './messages/en-federation.ts';
 import { esFederation } from './messages/es-federation.ts';
+import { enRememberDevice } from './messages/en-remember-device.ts';
+import { esRememberDevice } from './messages/es-remember-device.ts';
+import { enRecords } from './messages/en-records.ts';
+import { esRecords } from './messages/es-records.ts';
 
 // One catalog per language, assembled from per-feature files so features can grow apart.
 const en = {
@@ -25,6 +29,8 @@ const en = {
   ...enFederation,
   ...enBenefits,
   ...enAgencies,
+  ...enRememberDevice,
+  ...enRecords,
 };
 const es = {
   ...esCore,
@@ -34,6 +40,8 @@ const es = {
   ...esFederation,
   ...esBenefits,
   ...esAgencies,
+  ...esRememberDevice,
+  ...esRecords,
 };
 
 export type MessageKey = keyof typeof en;

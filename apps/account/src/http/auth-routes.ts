@@ -7,6 +7,7 @@ import type { LoginRequestsRepo } from '../db/login-requests-repo.ts';
 import type { SessionsRepo } from '../db/sessions-repo.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { SessionCookies } from '../session/current-session.ts';
+import type { LinkOnSignIn } from '../records/link-on-sign-in.ts';
 import { IdentityNotVerifiedPage, SignedOutHomePage, SignedOutPage } from '../views/home-pages.tsx';
 
 export interface AuthRouteDeps {
@@ -14,6 +15,8 @@ export interface AuthRouteDeps {
   loginRequests: LoginRequestsRepo;
   sessions: SessionsRepo;
   audit: AuditRepo;
+  /** Links the person to their taxpayer record (or records why not) at every sign-in. */
+  linkTaxpayer: LinkOnSignIn;
   cookies: SessionCookies;
   baseUrl: string;
   loginRequestTtlSeconds: number;
@@ -74,6 +77,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     const token = await deps.sessions.create(result.claims, result.idToken, deps.now());
     deps.cookies.write(reply, token);
     await deps.audit.record({ subject: result.claims.sub, action: 'sign_in', requestId: String(req.id) });
+    // Signed in either way: without a link, the pages explain what did not match and what to do.
+    await deps.linkTaxpayer(result.claims.sub, result.verified, String(req.id));
     return reply.redirect(pending.returnTo, 303);
   });
 

@@ -3,6 +3,7 @@
 // lazy and retried, so the account starts even while the identity provider is down.
 import * as oidc from 'openid-client';
 import type { IdentityClaims } from '../db/sessions-repo.ts';
+import { readVerifiedIdentity, type VerifiedIdentity } from '../domain/records/link-taxpayer.ts';
 
 export interface OidcClientSettings {
   issuer: string;
@@ -33,6 +34,8 @@ export interface AuthorizationStart {
 
 export interface SignInResult {
   claims: IdentityClaims;
+  /** The verified identity released (SSN or ITIN, name, birthdate, address), when complete. */
+  verified: VerifiedIdentity | undefined;
   idToken: string;
 }
 
@@ -101,7 +104,8 @@ export function createIdentityProviderClient(settings: OidcClientSettings): Iden
         const value = userInfo[key];
         if (typeof value === 'string') claims[key] = value;
       }
-      return { claims, idToken: tokens.id_token };
+      const verified = readVerifiedIdentity({ ial: acr, aal: idClaims.aal, ...userInfo });
+      return { claims, verified, idToken: tokens.id_token };
     },
     async endSessionUrl(idToken) {
       const cfg = await config();

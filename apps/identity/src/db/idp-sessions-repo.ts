@@ -46,6 +46,11 @@ export interface IdpSessionsRepo {
   /** Records a fresh password entry (re-authentication). */
   refreshPassword(token: string, now: Date): Promise<void>;
   destroy(token: string): Promise<void>;
+  /**
+   * Ends every way back in without both factors: these sessions, the provider's single-sign-on
+   * sessions and remembered browsers ("sign out everywhere", a lock, a password or account reset).
+   * Returns how many of these sessions ended.
+   */
   destroyAllForAccount(accountId: string): Promise<number>;
 }
 
@@ -116,6 +121,8 @@ export function createIdpSessionsRepo(db: Queryable, times: SessionTimes): IdpSe
       await db.query(`DELETE FROM oidc_models WHERE model = 'Session' AND payload ->> 'accountId' = $1`, [
         accountId,
       ]);
+      // …and from a remembered browser, none gets a sign-in with the password alone.
+      await db.query('DELETE FROM remembered_devices WHERE account_id = $1', [accountId]);
       const rows = await db.query('DELETE FROM idp_sessions WHERE account_id = $1 RETURNING id_hash', [
         accountId,
       ]);

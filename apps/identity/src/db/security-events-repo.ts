@@ -13,6 +13,7 @@ export const SECURITY_EVENT_KINDS = [
   'email_added',
   'email_removed',
   'agency_revoked',
+  'remembered_browsers_forgotten',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

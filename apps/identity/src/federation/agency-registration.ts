@@ -44,7 +44,8 @@ export const agencyRegistrationSchema = z
       .array(z.enum(SUPPORTED_SCOPES as [string, ...string[]]))
       .refine((scopes) => scopes.includes('openid'), { message: 'must include "openid"' }),
     ial: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }),
-    aal: z.literal(2, { message: 'must be 2' }).default(2),
+    /** 1: a password alone on a remembered browser is enough (Login.gov: AAL1 agencies only). */
+    aal: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }).default(2),
     facial_match: z.boolean().default(false),
     phishing_resistant: z.boolean().default(false),
     failure_url: webUrl,
@@ -69,6 +70,11 @@ export const agencyRegistrationSchema = z
       ctx.addIssue({ code: 'custom', path: ['jwks'], message: `is not used with ${method}` });
     if (agency.facial_match && agency.ial !== 2)
       ctx.addIssue({ code: 'custom', path: ['facial_match'], message: 'needs ial 2' });
+    // A verified identity always needs a second factor (NIST SP 800-63-3: IAL2 needs AAL2).
+    if (agency.aal === 1 && agency.ial === 2)
+      ctx.addIssue({ code: 'custom', path: ['aal'], message: 'must be 2 with ial 2' });
+    if (agency.aal === 1 && agency.phishing_resistant)
+      ctx.addIssue({ code: 'custom', path: ['aal'], message: 'must be 2 with phishing_resistant' });
     if (agency.scopes.includes('social_security_number') && agency.ial !== 2)
       ctx.addIssue({ code: 'custom', path: ['scopes'], message: '"social_security_number" needs ial 2' });
     // Pairwise subjects are computed per agency; one host keeps them meaningful (OIDC Core §8.1).
@@ -113,5 +119,10 @@ export function parseAgencyFile(text: string): AgencyRegistration {
 
 /** What an agency is registered for, as the level rules read it. */
 export function registeredLevels(agency: AgencyRegistration): AgencyLevels {
-  return { ial: agency.ial, facialMatch: agency.facial_match, phishingResistant: agency.phishing_resistant };
+  return {
+    ial: agency.ial,
+    facialMatch: agency.facial_match,
+    phishingResistant: agency.phishing_resistant,
+    aal: agency.aal,
+  };
 }

@@ -1,5 +1,6 @@
 // Signing in as a declared step graph: password, then a second factor (or setting one up
-// when the account has none yet), then done at AAL2.
+// when the account has none yet), then done at AAL2 — or, inside the request of an agency that
+// accepts AAL1, done after the password on a browser remembered for this account.
 import { defineSteps } from '#platform/flows/step-graph.ts';
 import type { IdpSession } from '../db/idp-sessions-repo.ts';
 
@@ -10,6 +11,12 @@ export interface SignInState {
   methodCount: number;
   /** A second factor within the last 20 minutes: needed to add a method once one exists. */
   recentMfa: boolean;
+  /**
+   * This browser is remembered for this account ("Remember this browser", 30 days) and the
+   * sign-in is inside the request of an agency that accepts AAL1. Always false on the identity
+   * provider's own pages (the account page, sensitive actions) and at AAL2 agencies.
+   */
+  rememberedForAal1: boolean;
 }
 
 export const SIGN_IN_STEPS = defineSteps<SignInStep, SignInState>({
@@ -19,7 +26,8 @@ export const SIGN_IN_STEPS = defineSteps<SignInStep, SignInState>({
     mfa: (s) => !!s.session && s.methodCount > 0,
     // With no method yet, setting one up is the way to AAL2; at AAL2 it adds another.
     'mfa-setup': (s) => !!s.session && (s.methodCount === 0 || (s.session.aal === 2 && s.recentMfa)),
-    done: (s) => s.session?.aal === 2,
+    // AAL2; or the password alone where the agency accepts AAL1 and the browser is remembered.
+    done: (s) => !!s.session && (s.session.aal === 2 || (s.methodCount > 0 && s.rememberedForAal1)),
   },
 });
 

@@ -21,6 +21,7 @@ import { SignedOutPage } from '../views/signed-out-page.tsx';
 import { EmailLinkPage } from '../views/email-link-page.tsx';
 import type { ConsentsRepo } from '../db/consents-repo.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
+import type { RememberedDevicesRepo } from '../db/remembered-devices-repo.ts';
 import {
   CONNECTED_AGENCIES_PATH,
   ConnectedAgenciesPage,
@@ -50,6 +51,8 @@ export interface AccountRouteDeps {
   consents: ConsentsRepo;
   /** Agency names for the connected agencies. */
   agencies: Pick<AgenciesRepo, 'find'>;
+  /** Remembered browsers ("Remember this browser"): counted on the account page, forgotten on request. */
+  remembered: Pick<RememberedDevicesRepo, 'count' | 'forgetAll'>;
 }
 
 type Req = FastifyRequest<{ Params: { id?: string; clientId?: string } }>;
@@ -60,6 +63,7 @@ const NOTICES: Record<string, MessageKey> = {
   'email-confirmed': 'idp.account.emailConfirmedNotice',
   'email-taken': 'idp.account.emailTaken',
   'email-invalid': 'idp.signUp.emailInvalid',
+  'browsers-forgotten': 'idp.remember.forgotten',
 };
 
 export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDeps): void {
@@ -87,19 +91,29 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     const current = await requireSession(req, reply, false);
     if (!current) return reply;
     const accountId = current.session.accountId;
-    const [account, methods, events, emails, agencies] = await Promise.all([
+    const [account, methods, events, emails, agencies, rememberedBrowsers] = await Promise.all([
       deps.accounts.findById(accountId),
       deps.methods.list(accountId),
       deps.events.list(accountId, 20),
       deps.emails.list(accountId),
       connectedAgencies(accountId),
+      deps.remembered.count(accountId, deps.clock.now()),
     ]);
     if (!account) return reply.redirect('/sign-in', 303);
     const backup = methods.find((m) => m.kind === 'backup_codes');
     const backupCodesLeft = backup ? await deps.mfa.remainingBackupCodes(backup.id) : undefined;
     const notice = NOTICES[queryParam(req.query, 'notice') ?? queryParam(req.query, 'from') ?? ''];
     return reply.page((ctx) =>
-      AccountPage(ctx, { account, methods, events, backupCodesLeft, notice, emails, agencies }),
+      AccountPage(ctx, {
+        account,
+        methods,
+        events,
+        backupCodesLeft,
+        notice,
+        emails,
+        agencies,
+        rememberedBrowsers,
+      }),
     );
   });
 
@@ -230,6 +244,20 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     return reply.redirect('/account', 303);
   });
 
+  // Remembered browsers: forgetting them all means the second factor again everywhere.
+  app.post('/account/remembered-browsers/forget', async (req: Req, reply) => {
+    const current = await requireSession(req, reply, false);
+    if (!current) return reply;
+    // This browser's cookie may remember another account here; a stale one is cleared when next read.
+    const forgotten = await deps.remembered.forgetAll(current.session.accountId);
+    if (forgotten > 0) await record(current.session, 'remembered_browsers_forgotten');
+    req.log.info(
+      { event: 'remembered_browsers_forgotten', count: forgotten },
+      'remembered browsers forgotten',
+    );
+    return reply.redirect('/account?notice=browsers-forgotten', 303);
+  });
+
   app.post('/sign-out', async (req, reply) => {
     const token = deps.cookies.read(req);
     if (token) await deps.sessions.destroy(token);
@@ -241,6 +269,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     const current = await requireSession(req, reply, false);
     if (!current) return reply;
     await record(current.session, 'signed_out_everywhere');
+    // Also forgets the account's remembered browsers.
     await deps.sessions.destroyAllForAccount(current.session.accountId);
     deps.cookies.clear(reply);
     return reply.redirect('/signed-out', 303);
@@ -277,7 +306,12 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
 
   function record(
     session: { accountId: string; deviceId: string; deviceLabel: string },
-    kind: 'mfa_renamed' | 'mfa_removed' | 'signed_out_everywhere' | 'email_removed',
+    kind:
+      | 'mfa_renamed'
+      | 'mfa_removed'
+      | 'signed_out_everywhere'
+      | 'email_removed'
+      | 'remembered_browsers_forgotten',
   ) {
     return deps.events.record({
       accountId: session.accountId,

@@ -93,11 +93,12 @@ export function registerInteractionRoutes(app: FastifyInstance, deps: Interactio
       return reply.redirect(`/interaction/${details.uid}?lang=${wanted}`, 303);
     const name = await agencyName(details, req);
     if (details.prompt.name === 'login') {
-      // Already signed in here at AAL2 (another agency, earlier today): single sign-on —
-      // unless the agency asked for a fresh sign-in (prompt=login, or max_age has passed).
+      // Already signed in here (another agency, earlier today): single sign-on when the step
+      // graph allows it (AAL2, or a remembered browser where this agency accepts AAL1), else the
+      // second factor — unless the agency asked for a fresh sign-in (prompt=login, or max_age).
       const current = await deps.auth.session(req);
-      if (current?.session.aal === 2 && !mustSignInAgain(details.prompt.reasons))
-        return deps.auth.finish(req, reply, current.session);
+      if (current && !mustSignInAgain(details.prompt.reasons))
+        return deps.auth.continueSignIn(req, reply, current.session, false);
       return reply.page((ctx) =>
         SignInPage(ctx, {
           action: `/interaction/${details.uid}/sign-in`,

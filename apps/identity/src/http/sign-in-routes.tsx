@@ -22,6 +22,7 @@ import type { AccountLocksRepo } from '../db/account-locks-repo.ts';
 import { LockedSignInPage } from '../views/security-notice-pages.tsx';
 import { LIMIT_RULES } from '#platform/ratelimit/limit-rules.ts';
 import { SignInPage } from '../views/sign-in-page.tsx';
+import { REMEMBER_FIELD, rememberTicked, type RememberOffer } from '../views/remember-device-field.tsx';
 import {
   BackupCodesIntroPage,
   BackupCodesShowPage,
@@ -132,16 +133,20 @@ export function signInRoutes(deps: SignInRouteDeps) {
       await deps.guards.passwordSucceeded(deviceId, account.id, req.ip);
       const old = deps.cookies.read(req);
       if (old) await deps.sessions.destroy(old);
+      const now = deps.clock.now();
       const token = await deps.sessions.create({
         accountId: account.id,
         deviceId,
         deviceLabel: describeDevice(req.headers['user-agent']),
-        now: deps.clock.now(),
+        now,
       });
       deps.cookies.write(reply, token);
       req.log.info({ event: 'password_verified', accountId: account.id }, 'password verified');
-      const methods = await deps.methods.list(account.id);
-      return reply.redirect(`${authBase(req)}${methods.length === 0 ? '/mfa-setup' : '/mfa'}`, 303);
+      const session = await deps.sessions.peek(token, now);
+      if (!session) return reply.redirect(`${authBase(req)}/sign-in`, 303);
+      // A second factor next (or setting one up) — unless the step graph says the password is
+      // enough: a remembered browser, inside the request of an agency that accepts AAL1.
+      return deps.auth.continueSignIn(req, reply, session, true);
     });
 
     app.get('/mfa', async (req: Req, reply) => {
@@ -169,7 +174,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
       return reply.redirect(`${authBase(req)}/mfa/${method.id}?challenge=${challengeId}`, 303);
     });
 
-    const verifyPage = (
+    const verifyPage = async (
       req: Req,
       reply: FastifyReply,
       method: MfaMethod,
@@ -179,6 +184,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
       const challengeId =
         queryParam(req.query, 'challenge') ?? (req.body as { challengeId?: string } | undefined)?.challengeId;
       const destination = method.kind === 'email' && method.secret ? maskEmail(method.secret) : method.label;
+      const remember = await rememberOffer(req, reply);
       return reply.page((ctx) =>
         MfaVerifyPage(ctx, {
           base: authBase(req),
@@ -187,9 +193,16 @@ export function signInRoutes(deps: SignInRouteDeps) {
           destination,
           error,
           otherMethods: methods.length > 1,
+          remember,
         }),
       );
     };
+
+    /** "Remember this browser", offered only inside a request that accepts AAL1 (kept ticked after an error). */
+    const rememberOffer = async (req: Req, reply: FastifyReply): Promise<RememberOffer | undefined> =>
+      (await deps.auth.offersRememberDevice(req, reply))
+        ? { days: deps.auth.rememberDeviceDays, checked: rememberTicked(req.body) }
+        : undefined;
 
     app.get('/mfa/:methodId', async (req: Req, reply) => {
       const state = await guard(req, reply, 'mfa');
@@ -204,7 +217,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
       if (!state) return reply;
       const method = state.methods.find((m) => m.id === req.params.methodId);
       if (!method) return reply.redirect(`${authBase(req)}/mfa`, 303);
-      const form = formFields(req.body, ['code', 'challengeId'], 64);
+      const form = formFields(req.body, ['code', 'challengeId', REMEMBER_FIELD], 64);
       const session = state.session!;
       const gate = await deps.guards.otpVerifyAllowed(session.accountId);
       if (!gate.allowed) {
@@ -234,6 +247,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
         reply.code(400);
         return verifyPage(req, reply, method, state.methods, req.t(result.error));
       }
+      await deps.auth.rememberDeviceIfAsked(req, reply, session, form[REMEMBER_FIELD] === 'yes');
       return upgradeAndFinish(req, reply, state.token!, session, method.kind, state.methods.length);
     });
 
@@ -306,13 +320,14 @@ export function signInRoutes(deps: SignInRouteDeps) {
       if (!state) return reply;
       const account = await deps.accounts.findById(state.session!.accountId);
       const setup = await deps.mfa.startTotpSetup(state.session!.accountId, account?.email ?? 'account');
-      return reply.page((ctx) => TotpSetupPage(ctx, { base: authBase(req), ...setup }));
+      const remember = await rememberOffer(req, reply);
+      return reply.page((ctx) => TotpSetupPage(ctx, { base: authBase(req), ...setup, remember }));
     });
 
     app.post('/mfa-setup/totp', async (req: Req, reply) => {
       const state = await guard(req, reply, 'mfa-setup');
       if (!state) return reply;
-      const form = formFields(req.body, ['sealed', 'label', 'code'], 512);
+      const form = formFields(req.body, ['sealed', 'label', 'code', REMEMBER_FIELD], 512);
       const accountId = state.session!.accountId;
       const label = form.label.trim().slice(0, 40) || req.t('idp.mfa.kind.totp');
       const result = await deps.mfa.finishTotpSetup(accountId, form.sealed, form.code, label);
@@ -322,12 +337,20 @@ export function signInRoutes(deps: SignInRouteDeps) {
         const account = await deps.accounts.findById(accountId);
         // The same secret again, so the app the person already scanned keeps working.
         const again = await deps.mfa.startTotpSetup(accountId, account?.email ?? 'account', secret);
+        const remember = await rememberOffer(req, reply);
         return reply
           .code(400)
           .page((ctx) =>
-            TotpSetupPage(ctx, { base: authBase(req), ...again, label, error: ctx.t(result.error) }),
+            TotpSetupPage(ctx, {
+              base: authBase(req),
+              ...again,
+              label,
+              error: ctx.t(result.error),
+              remember,
+            }),
           );
       }
+      await deps.auth.rememberDeviceIfAsked(req, reply, state.session!, form[REMEMBER_FIELD] === 'yes');
       return added(
         req,
         reply,
@@ -436,8 +459,9 @@ export function signInRoutes(deps: SignInRouteDeps) {
         }
         const challengeId = await deps.mfa.sendSetupCode(accountId, kind, destination, req.locale);
         const sealed = deps.mfa.sealDestination(accountId, destination);
+        const remember = await rememberOffer(req, reply);
         return reply.page((ctx) =>
-          CodeMethodConfirmPage(ctx, { base: authBase(req), kind, masked, sealed, challengeId }),
+          CodeMethodConfirmPage(ctx, { base: authBase(req), kind, masked, sealed, challengeId, remember }),
         );
       });
 
@@ -445,7 +469,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
         const state = await guard(req, reply, 'mfa-setup');
         if (!state || !deps.setupKinds.includes(kind)) return reply;
         const accountId = state.session!.accountId;
-        const form = formFields(req.body, ['sealed', 'challengeId', 'code'], 512);
+        const form = formFields(req.body, ['sealed', 'challengeId', 'code', REMEMBER_FIELD], 512);
         const destination = deps.mfa.openDestination(accountId, form.sealed);
         if (!destination) return reply.redirect(`${authBase(req)}/mfa-setup/${kind}`, 303);
         const gate = await deps.guards.otpVerifyAllowed(accountId);
@@ -455,6 +479,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
         if (!ok && gate.allowed) await deps.guards.otpVerifyFailed(accountId);
         if (!ok) {
           const masked = kind === 'email' ? maskEmail(destination) : destination.replace(/\d(?=\d{4})/g, '•');
+          const remember = await rememberOffer(req, reply);
           return reply.code(400).page((ctx) =>
             CodeMethodConfirmPage(ctx, {
               base: authBase(req),
@@ -463,6 +488,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
               sealed: form.sealed,
               challengeId: form.challengeId,
               error: ctx.t('idp.mfa.error.wrongCode'),
+              remember,
             }),
           );
         }
@@ -471,6 +497,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
             ? req.t('idp.mfa.kind.email')
             : `${req.t(METHOD_TRAITS[kind].nameKey)} ${destination.slice(-4)}`;
         const method = await deps.mfa.addCodeMethod(accountId, kind, destination, label);
+        await deps.auth.rememberDeviceIfAsked(req, reply, state.session!, form[REMEMBER_FIELD] === 'yes');
         return added(
           req,
           reply,

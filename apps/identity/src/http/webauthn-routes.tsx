@@ -13,6 +13,7 @@ import { webauthnCredentials, type ChallengeBinding, type Webauthn } from '../au
 import { authBase, type AuthContext } from './auth-context.ts';
 import { SecondMethodReminderPage } from '../views/mfa-pages.tsx';
 import { WebauthnAuthenticatePage, WebauthnSetupPage } from '../views/webauthn-pages.tsx';
+import { REMEMBER_FIELD, rememberTicked, type RememberOffer } from '../views/remember-device-field.tsx';
 
 export interface WebauthnRouteDeps {
   accounts: AccountsRepo;
@@ -54,6 +55,12 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
         at: deps.clock.now(),
       });
 
+    /** "Remember this browser", offered only inside a request that accepts AAL1 (kept ticked after an error). */
+    const rememberOffer = async (req: Req, reply: FastifyReply): Promise<RememberOffer | undefined> =>
+      (await deps.auth.offersRememberDevice(req, reply))
+        ? { days: deps.auth.rememberDeviceDays, checked: rememberTicked(req.body) }
+        : undefined;
+
     // Adding a passkey or security key.
     const showSetup = async (
       req: Req,
@@ -69,9 +76,10 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
         { name, displayName },
         state.methods,
       );
+      const remember = await rememberOffer(req, reply);
       return reply
         .header('cache-control', 'no-store')
-        .page((ctx) => WebauthnSetupPage(ctx, { base: authBase(req), options, sealed, ...extra }));
+        .page((ctx) => WebauthnSetupPage(ctx, { base: authBase(req), options, sealed, remember, ...extra }));
     };
 
     app.get('/mfa-setup/webauthn', async (req: Req, reply) => {
@@ -83,7 +91,7 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
     app.post('/mfa-setup/webauthn', async (req: Req, reply) => {
       const state = await guard(req, reply, 'mfa-setup');
       if (!state) return reply;
-      const form = formFields(req.body, ['sealed', 'response', 'label'], MAX_FIELD);
+      const form = formFields(req.body, ['sealed', 'response', 'label', REMEMBER_FIELD], MAX_FIELD);
       const label = form.label.trim().slice(0, 40) || req.t('idp.mfa.kind.webauthn');
       const result = await deps.webauthn.finishRegistration(
         bindingOf(state),
@@ -101,6 +109,7 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
       }
       await record(state.session, 'mfa_added');
       req.log.info({ event: 'mfa_added', kind: 'webauthn' }, 'mfa method added');
+      await deps.auth.rememberDeviceIfAsked(req, reply, state.session, form[REMEMBER_FIELD] === 'yes');
       if (state.methods.length > 0) {
         return deps.auth.secondFactorVerified(req, reply, state.token, state.session, 'webauthn');
       }
@@ -115,9 +124,12 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
       const started = await deps.webauthn.startAuthentication(bindingOf(state), state.methods);
       if (!started) return reply.redirect(`${authBase(req)}/mfa`, 303);
       const keys = webauthnCredentials(state.methods).map(({ method }) => method.label);
+      const remember = await rememberOffer(req, reply);
       return reply
         .header('cache-control', 'no-store')
-        .page((ctx) => WebauthnAuthenticatePage(ctx, { base: authBase(req), ...started, keys, error }));
+        .page((ctx) =>
+          WebauthnAuthenticatePage(ctx, { base: authBase(req), ...started, keys, error, remember }),
+        );
     };
 
     app.get('/webauthn/authenticate', async (req: Req, reply) => {
@@ -129,7 +141,7 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
     app.post('/webauthn/authenticate', async (req: Req, reply) => {
       const state = await guard(req, reply, 'mfa');
       if (!state) return reply;
-      const form = formFields(req.body, ['sealed', 'response'], MAX_FIELD);
+      const form = formFields(req.body, ['sealed', 'response', REMEMBER_FIELD], MAX_FIELD);
       const result = await deps.webauthn.verifyAuthentication(
         bindingOf(state),
         form.sealed,
@@ -148,6 +160,7 @@ export function webauthnRoutes(deps: WebauthnRouteDeps) {
         reply.code(400);
         return showAuthenticate(req, reply, state, req.t(result.error));
       }
+      await deps.auth.rememberDeviceIfAsked(req, reply, state.session, form[REMEMBER_FIELD] === 'yes');
       return deps.auth.secondFactorVerified(req, reply, state.token, state.session, 'webauthn');
     });
   };

@@ -3,7 +3,7 @@
 // ITIN additionally needs its own scope (oidc-provider filters claims by granted scope).
 import type { Account } from '../db/accounts-repo.ts';
 import type { VerifiedProfile } from '../db/verified-profiles-repo.ts';
-import { ACR } from '../federation/assurance-levels.ts';
+import { ACR, AUTHENTICATION_ACR, authenticationLevelOf } from '../federation/assurance-levels.ts';
 
 export { SCOPE_CLAIMS } from '../federation/scopes.ts';
 
@@ -14,9 +14,12 @@ export interface ClaimsContext {
   amr: readonly string[] | undefined;
 }
 
-/** `aal` from the sign-in's methods: a hardware-bound key (WebAuthn) resists phishing. */
+/**
+ * `aal` from the sign-in's methods: a hardware-bound key (WebAuthn) resists phishing; a
+ * password alone (a remembered browser, at an agency that accepts it) is AAL1.
+ */
 export function aalFromAmr(amr: readonly string[] | undefined): string {
-  return amr?.includes('hwk') ? ACR.aal2PhishingResistant : ACR.aal2;
+  return AUTHENTICATION_ACR[authenticationLevelOf(amr)];
 }
 
 export function accountClaims(

@@ -19,7 +19,9 @@ export function agencyToClientMetadata(agency: AgencyRegistration): Record<strin
     // Without acr_values, the agency's registered levels (so every ID token carries an acr).
     default_acr_values: [
       IDENTITY_ACR[agency.ial === 2 ? 'verified' : 'auth-only'],
-      AUTHENTICATION_ACR[agency.phishing_resistant ? 'aal2-phishing-resistant' : 'aal2'],
+      AUTHENTICATION_ACR[
+        agency.aal === 1 ? 'aal1' : agency.phishing_resistant ? 'aal2-phishing-resistant' : 'aal2'
+      ],
     ],
     scope: scopes.join(' '),
   };

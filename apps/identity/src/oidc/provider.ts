@@ -15,10 +15,12 @@ import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { OidcStore } from '../db/oidc-store.ts';
 import type { ConsentsRepo } from '../db/consents-repo.ts';
 import { createAdapterFactory } from './oidc-adapter.ts';
+import { TOKEN_TTL } from './token-ttl.ts';
 import { accountClaims, SCOPE_CLAIMS } from './claims.ts';
 import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
 import {
   ACR_VALUES_SUPPORTED,
+  authenticationLevelOf,
   identityLevelOf,
   levelsShortfall,
   readRequestedLevels,
@@ -49,13 +51,7 @@ export const OIDC_ROUTE_PREFIX = '/oidc';
 /** `state` and `nonce` must be present and carry enough randomness (Login.gov: 22+ characters). */
 export const MIN_STATE_NONCE_LENGTH = 22;
 
-/** Token lifetimes in seconds; a retired signing key stays published longer than any of them. */
-export const TOKEN_TTL = {
-  AuthorizationCode: 300,
-  AccessToken: 600,
-  IdToken: 600,
-  RefreshToken: 30 * 24 * 3600,
-} as const;
+export { TOKEN_TTL };
 
 function requireRandomValue(name: 'state' | 'nonce') {
   return async (_ctx: KoaContextWithOIDC, value: string | undefined) => {
@@ -67,8 +63,9 @@ function requireRandomValue(name: 'state' | 'nonce') {
 
 /**
  * oidc-provider's default prompts, plus one login check: a browser session signed in at a lower
- * level than this agency asks for (e.g. at an auth-only agency, now at the tax account) is not
- * single sign-on — the login interaction runs, and decides (auth-context `agencyResult`).
+ * level than this agency asks for (e.g. at an auth-only agency, now at the tax account; or with a
+ * password alone on a remembered browser, now at an AAL2 agency) is not single sign-on — the login
+ * interaction runs, and decides (auth-context `agencyResult`).
  */
 function interactionPolicy(deps: Pick<ProviderDeps, 'agencies'>) {
   const policy = policies.base();
@@ -87,7 +84,8 @@ function interactionPolicy(deps: Pick<ProviderDeps, 'agencies'>) {
         if (!requested.ok) return policies.Check.NO_NEED_TO_PROMPT; // refused earlier, with the reason
         const reached = {
           identity: identityLevelOf(session.acr),
-          phishingResistant: session.amr?.includes('hwk') ?? false,
+          // A password alone (amr ['pwd']) is AAL1: below every AAL2 agency.
+          authentication: authenticationLevelOf(session.amr),
         };
         // Below the level, or at a different identity level (a verified session must not hand
         // an auth-only agency a verified acr): the interaction decides what to grant.

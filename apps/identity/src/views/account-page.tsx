@@ -24,6 +24,8 @@ export interface AccountPageProps {
   emails: AccountEmail[];
   /** The agencies the person shares with (consents still valid). */
   agencies: ConnectedAgency[];
+  /** Browsers remembered now ("Remember this browser", at agencies that accept it). */
+  rememberedBrowsers: number;
 }
 
 export function AccountPage(ctx: PageContext, props: AccountPageProps) {
@@ -159,6 +161,24 @@ export function AccountPage(ctx: PageContext, props: AccountPageProps) {
           {t('idp.mfa.reminder.add')}
         </a>
       </p>
+
+      <h2 id="remembered-browsers">{t('idp.remember.title')}</h2>
+      <p data-remembered-browsers={props.rememberedBrowsers}>
+        {props.rememberedBrowsers === 0
+          ? t('idp.remember.none')
+          : t(props.rememberedBrowsers === 1 ? 'idp.remember.countOne' : 'idp.remember.countMany', {
+              count: props.rememberedBrowsers,
+            })}
+      </p>
+      <p>{t('idp.remember.explain')}</p>
+      {props.rememberedBrowsers > 0 ? (
+        <form method="post" action="/account/remembered-browsers/forget">
+          <CsrfField token={ctx.csrfToken} />
+          <button class="usa-button usa-button--outline" type="submit">
+            {t('idp.remember.forgetAll')}
+          </button>
+        </form>
+      ) : null}
 
       <h2 id="connected-agencies">{t('idp.account.agencies')}</h2>
       <ConnectedAgencyList ctx={ctx} agencies={props.agencies} headingLevel={3} />

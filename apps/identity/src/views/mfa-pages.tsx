@@ -5,6 +5,7 @@ import { Alert, CsrfField, ErrorSummary, TextField } from '#platform/ui/componen
 import type { MfaKind, MfaMethod } from '../db/mfa-methods-repo.ts';
 import { METHOD_TRAITS, SETUP_ORDER } from '../auth/mfa/method-traits.ts';
 import { IdentityLayout } from './identity-layout.tsx';
+import { RememberDeviceField, type RememberOffer } from './remember-device-field.tsx';
 
 export function PhishingTag({ ctx, kind }: { ctx: PageContext; kind: MfaKind }) {
   return METHOD_TRAITS[kind].phishingResistant ? (
@@ -79,6 +80,8 @@ export interface MfaVerifyProps {
   destination?: string | undefined;
   error?: string | undefined;
   otherMethods: boolean;
+  /** "Remember this browser", inside the request of an agency that accepts AAL1. */
+  remember?: RememberOffer | undefined;
 }
 
 export function MfaVerifyPage(ctx: PageContext, props: MfaVerifyProps) {
@@ -117,6 +120,7 @@ export function MfaVerifyPage(ctx: PageContext, props: MfaVerifyProps) {
           required
           maxLength={isBackup ? 20 : 8}
         />
+        <RememberDeviceField ctx={ctx} offer={props.remember} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.mfa.verify.submit')}
         </button>
@@ -188,6 +192,7 @@ export function TotpSetupPage(
     qrDataUri: string;
     label?: string;
     error?: string | undefined;
+    remember?: RememberOffer | undefined;
   },
 ) {
   const { t } = ctx;
@@ -233,6 +238,7 @@ export function TotpSetupPage(
               required
             />
             <OneTimeCodeField ctx={ctx} error={props.error} />
+            <RememberDeviceField ctx={ctx} offer={props.remember} />
             <button class="usa-button usa-button--big" type="submit">
               {t('idp.mfa.totp.submit')}
             </button>
@@ -341,6 +347,7 @@ export function CodeMethodConfirmPage(
     sealed: string;
     challengeId: string;
     error?: string | undefined;
+    remember?: RememberOffer | undefined;
   },
 ) {
   const { t } = ctx;
@@ -362,6 +369,7 @@ export function CodeMethodConfirmPage(
         <input type="hidden" name="sealed" value={props.sealed} />
         <input type="hidden" name="challengeId" value={props.challengeId} />
         <OneTimeCodeField ctx={ctx} error={props.error} />
+        <RememberDeviceField ctx={ctx} offer={props.remember} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.mfa.verify.submit')}
         </button>

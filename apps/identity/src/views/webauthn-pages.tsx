@@ -9,6 +9,7 @@ import type {
 import type { PageContext } from '#platform/ui/page-context.ts';
 import { Alert, CsrfField, TextField } from '#platform/ui/components.tsx';
 import { IdentityLayout } from './identity-layout.tsx';
+import { RememberDeviceField, type RememberOffer } from './remember-device-field.tsx';
 
 const SCRIPTS = ['/assets/webauthn.js'];
 
@@ -47,6 +48,8 @@ export interface WebauthnSetupProps {
   sealed: string;
   label?: string | undefined;
   error?: string | undefined;
+  /** "Remember this browser", inside the request of an agency that accepts AAL1. */
+  remember?: RememberOffer | undefined;
 }
 
 export function WebauthnSetupPage(ctx: PageContext, props: WebauthnSetupProps) {
@@ -78,6 +81,7 @@ export function WebauthnSetupPage(ctx: PageContext, props: WebauthnSetupProps) {
           maxLength={40}
           autocomplete="off"
         />
+        <RememberDeviceField ctx={ctx} offer={props.remember} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.webauthn.setup.submit')}
         </button>
@@ -96,6 +100,8 @@ export interface WebauthnAuthenticateProps {
   /** Nicknames of the account's passkeys and security keys. */
   keys: string[];
   error?: string | undefined;
+  /** "Remember this browser", inside the request of an agency that accepts AAL1. */
+  remember?: RememberOffer | undefined;
 }
 
 export function WebauthnAuthenticatePage(ctx: PageContext, props: WebauthnAuthenticateProps) {
@@ -124,6 +130,7 @@ export function WebauthnAuthenticatePage(ctx: PageContext, props: WebauthnAuthen
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="sealed" value={props.sealed} />
         <input type="hidden" name="response" value="" data-webauthn-response />
+        <RememberDeviceField ctx={ctx} offer={props.remember} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idp.webauthn.auth.submit')}
         </button>
