@@ -214,6 +214,16 @@ describe('remember this browser (AAL1 agencies only)', { timeout: 240_000 }, () 
     assert.equal(answer.location?.pathname, `${base}/mfa`, 'the second factor is asked for');
   }
 
+  /** Signs out at the agency (RP-initiated logout), which ends the sessions on this browser. */
+  async function signOutAtAgency(browser: Browser, agency: TestAgency) {
+    const confirm = await browser.get(`/oidc/session/end?client_id=${agency.clientId}`);
+    const action = /<form method="post" action="([^"]+)"/.exec(confirm.body)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1];
+    assert.ok(action && xsrf, `the logout confirmation (${confirm.status})`);
+    const done = await browser.continueFrom(await browser.post(action, { xsrf, logout: 'yes' }));
+    assert.equal(done.kind, 'page', describeLanding(done));
+  }
+
   /** A browser remembered for `person`, after a sign-in at the AAL1 agency with the box ticked. */
   async function rememberedBrowser(person: TestPerson): Promise<Browser> {
     const browser = newBrowser();
@@ -352,6 +362,19 @@ describe('remember this browser (AAL1 agencies only)', { timeout: 240_000 }, () 
     assert.equal(browser.cookie('idp_remember'), cookie, 'the other account’s remembered browser is kept');
     const again = await signInRemembered(browser, remembered);
     assert.deepEqual(again.amr, ['pwd']);
+
+    // One cookie per browser: the other account remembering it here takes the cookie over…
+    await signOutAtAgency(browser, aal1);
+    await signInWithCode(browser, request(aal1), other, true);
+    assert.notEqual(browser.cookie('idp_remember'), cookie);
+    assert.deepEqual((await signInRemembered(browser, other)).amr, ['pwd']);
+    await signOutAtAgency(browser, aal1);
+    await expectSecondFactor(browser, aal1, remembered);
+    // …and remembering it again for the first account replaces that account's row for this browser.
+    await signOutAtAgency(browser, aal1);
+    await signInWithCode(browser, request(aal1), remembered, true);
+    assert.equal((await rememberedRows(remembered.id)).length, 1);
+    assert.deepEqual((await signInRemembered(browser, remembered)).amr, ['pwd']);
   });
 
   it('forgets every remembered browser from the account page', async () => {

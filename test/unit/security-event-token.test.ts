@@ -210,7 +210,7 @@ describe('verifying a Security Event Token', () => {
 
   it('ignores event types it does not act on, and keeps the ones it does', async () => {
     const claims = securityEventClaims(input());
-    const other = 'https://schemas.openid.net/secevent/risc/event-type/account-disabled';
+    const other = 'https://schemas.openid.net/secevent/risc/event-type/identifier-changed';
     // An own "__proto__" member (as JSON.parse makes it) is just another unknown type.
     const proto = JSON.parse('{"__proto__": {"subject": null}}') as object;
     const token = await rawToken(es256, {

@@ -38,11 +38,11 @@ export function createRememberedDevicesRepo(db: Queryable): RememberedDevicesRep
   return {
     async remember({ accountId, deviceId, now, ttlSeconds }) {
       const token = randomToken();
-      // Housekeeping: the account's expired rows go when a new one comes.
-      await db.query('DELETE FROM remembered_devices WHERE account_id = $1 AND expires_at <= $2', [
-        accountId,
-        now,
-      ]);
+      // One row per account and device (remembering again replaces it); expired rows go too.
+      await db.query(
+        'DELETE FROM remembered_devices WHERE account_id = $1 AND (expires_at <= $2 OR device_id = $3)',
+        [accountId, now, deviceId],
+      );
       await db.query(
         `INSERT INTO remembered_devices (token_hash, account_id, device_id, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5)`,
