@@ -74,11 +74,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       req.log.warn({ err: failure }, 'sign-in callback rejected');
       return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
     }
+    // Signed in either way: without a link, the pages explain what did not match and what to do.
+    await deps.linkTaxpayer(result.claims.sub, result.verified, String(req.id));
     const token = await deps.sessions.create(result.claims, result.idToken, deps.now());
     deps.cookies.write(reply, token);
     await deps.audit.record({ subject: result.claims.sub, action: 'sign_in', requestId: String(req.id) });
-    // Signed in either way: without a link, the pages explain what did not match and what to do.
-    await deps.linkTaxpayer(result.claims.sub, result.verified, String(req.id));
     return reply.redirect(pending.returnTo, 303);
   });
 

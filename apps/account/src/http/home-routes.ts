@@ -129,17 +129,15 @@ export function registerHomeRoutes(app: FastifyInstance, deps: HomeRouteDeps): v
           ? 'acct.records.whatIf.errorTooFar'
           : undefined;
     if (error || !date) {
-      return reply
-        .code(400)
-        .page((ctx) =>
-          PayoffPage(ctx, {
-            kind: 'error',
-            value: raw.slice(0, 20),
-            error: error!,
-            today: signed.today,
-            latest,
-          }),
-        );
+      return reply.code(400).page((ctx) =>
+        PayoffPage(ctx, {
+          kind: 'error',
+          value: raw.slice(0, 20),
+          error: error!,
+          today: signed.today,
+          latest,
+        }),
+      );
     }
     const records = await read(req, signed, 'view_payoff', { payoffDate: date });
     const { years, payoffCents } = payoffOn(records, date);

@@ -210,7 +210,7 @@ const OLIVIA_OLD_ADDRESS = {
 
 export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
   {
-    scenario: 'a balance due for 2024 (reminder notices, one payment)',
+    scenario: 'a balance for 2024 (notices, one payment)',
     tin: '400123456',
     tinType: 'ssn',
     givenName: 'Maria',
@@ -286,7 +286,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     notices: [notice('CP14', '2025-05-12', 2024), notice('CP501', '2025-06-16', 2024)],
   },
   {
-    scenario: 'ITIN holder, self-employed; a small balance for 2024',
+    scenario: 'ITIN holder; a small balance for 2024',
     tin: '912734567',
     tinType: 'itin',
     givenName: 'James',
@@ -353,7 +353,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     notices: [notice('CP14', '2025-05-26', 2024)],
   },
   {
-    scenario: 'no balance: files early, refunds every year',
+    scenario: 'no balance: refunds every year',
     tin: '521448830',
     tinType: 'ssn',
     givenName: 'Linda',
@@ -431,7 +431,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     notices: [],
   },
   {
-    scenario: 'balances in 2021, 2022 and 2023 with penalties; a notice of intent to levy',
+    scenario: 'balances in 3 years, penalties, levy notice',
     tin: '287391045',
     tinType: 'ssn',
     givenName: 'Robert',
@@ -526,7 +526,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     ],
   },
   {
-    scenario: 'late filer: 2023 return filed 9 months late; 2025 return not filed yet',
+    scenario: 'late filer (2023 filed 9 months late)',
     tin: '618204377',
     tinType: 'ssn',
     givenName: 'Aisha',
@@ -584,7 +584,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     notices: [notice('CP14', '2025-02-24', 2023), notice('CP501', '2025-04-28', 2023)],
   },
   {
-    scenario: 'in a payment plan since July 2024 ($200 a month by direct debit)',
+    scenario: 'payment plan since 2024, $200 a month',
     tin: '452907731',
     tinType: 'ssn',
     givenName: 'David',
@@ -658,7 +658,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     paymentPlan: { planType: 'long_term_direct_debit', monthlyPaymentCents: 20000, paymentDay: 28 },
   },
   {
-    scenario: 'refund offset: her 2024 refund went to her 2022 balance (TC 826)',
+    scenario: 'refund offset (TC 826) to her 2022 balance',
     tin: '731560284',
     tinType: 'ssn',
     givenName: 'Sofia',
@@ -738,7 +738,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     ],
   },
   {
-    scenario: 'amended 2023 return (TC 290): extra tax paid, interest and penalty still due',
+    scenario: 'amended 2023 return (TC 290)',
     tin: '359118462',
     tinType: 'ssn',
     givenName: 'Thomas',
@@ -800,7 +800,7 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
     notices: [notice('CP22E', '2025-03-24', 2023)],
   },
   {
-    scenario: 'moved since her last return: the account explains the address does not match',
+    scenario: 'moved: records do not match (by design)',
     tin: '602318847',
     tinType: 'ssn',
     givenName: 'Olivia',
