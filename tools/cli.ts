@@ -25,7 +25,7 @@ const USAGE = `Usage: npm run cli -- <command>
 Commands:
   migrate   Apply pending database migrations for the identity provider and the tax account.
   seed      Register the agencies (the tax account and the demo benefits agency) with the identity provider
-            and add the demo people (not in production).
+            and add the demo people and their tax records (not in production).
 ${FEDERATION_USAGE}${MONEY_USAGE}`;
 
 // The apps (and oidc-provider) load only for the commands that open them: `money` stays quick.
@@ -77,6 +77,17 @@ async function run(args: readonly string[]): Promise<number> {
       );
     } finally {
       await identity.close();
+    }
+    const { buildAccountApp } = await import('../apps/account/src/main.ts');
+    const { seedAccount } = await import('../apps/account/src/seed/seed-account.ts');
+    const account = await buildAccountApp(config.account, logger);
+    try {
+      const { taxpayersCreated } = await seedAccount(account, {
+        demoTaxpayers: config.account.mode !== 'production',
+      });
+      console.log(`Tax account: demo taxpayers created: ${taxpayersCreated}.`);
+    } finally {
+      await account.close();
     }
     return 0;
   }

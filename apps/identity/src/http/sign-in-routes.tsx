@@ -338,17 +338,15 @@ export function signInRoutes(deps: SignInRouteDeps) {
         // The same secret again, so the app the person already scanned keeps working.
         const again = await deps.mfa.startTotpSetup(accountId, account?.email ?? 'account', secret);
         const remember = await rememberOffer(req, reply);
-        return reply
-          .code(400)
-          .page((ctx) =>
-            TotpSetupPage(ctx, {
-              base: authBase(req),
-              ...again,
-              label,
-              error: ctx.t(result.error),
-              remember,
-            }),
-          );
+        return reply.code(400).page((ctx) =>
+          TotpSetupPage(ctx, {
+            base: authBase(req),
+            ...again,
+            label,
+            error: ctx.t(result.error),
+            remember,
+          }),
+        );
       }
       await deps.auth.rememberDeviceIfAsked(req, reply, state.session!, form[REMEMBER_FIELD] === 'yes');
       return added(
