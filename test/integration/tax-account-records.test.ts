@@ -237,6 +237,31 @@ describe('tax account: records, linking and the home page', { timeout: 180_000 }
     }
   });
 
+  it('each page that reads records writes exactly one audit event; an invalid request reads nothing', async () => {
+    const subject = await subjectLinkedTo('400123456');
+    const taxpayer = await system.account.taxpayers.findByTin('400123456');
+    const date = addDays(agencyToday(new Date()), 10);
+    const viewsSince = async (before: number) =>
+      (await auditOf(subject)).filter((e) => e.action.startsWith('view_')).slice(before);
+    for (const [path, status, expected] of [
+      ['/', 200, [{ action: 'view_home', detail: { taxpayer: taxpayer!.id } }]],
+      ['/years/2024', 200, [{ action: 'view_tax_year', detail: { taxpayer: taxpayer!.id, taxYear: 2024 } }]],
+      // A year not on file is looked for, so the read is audited before the 404.
+      ['/years/1999', 404, [{ action: 'view_tax_year', detail: { taxpayer: taxpayer!.id, taxYear: 1999 } }]],
+      [
+        `/payoff?date=${date}`,
+        200,
+        [{ action: 'view_payoff', detail: { taxpayer: taxpayer!.id, payoffDate: date } }],
+      ],
+      ['/years/not-a-year', 404, []],
+      ['/payoff?date=2026-02-30', 400, []],
+    ] as const) {
+      const before = (await viewsSince(0)).length;
+      assert.equal((await mariaClient.get(path)).status, status, path);
+      assert.deepEqual(await viewsSince(before), expected, path);
+    }
+  });
+
   it('every read of taxpayer data is an audit event; a later sign-in reuses the link', async () => {
     const subject = await subjectLinkedTo('400123456');
     const events = await auditOf(subject);

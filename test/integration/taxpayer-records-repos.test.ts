@@ -11,6 +11,7 @@ import { ACCOUNT_MIGRATIONS } from '../../apps/account/src/db/migrations-folder.
 import { createTaxpayersRepo } from '../../apps/account/src/db/taxpayers-repo.ts';
 import { createTaxRecordsRepo } from '../../apps/account/src/db/tax-records-repo.ts';
 import { createTaxpayerLinksRepo } from '../../apps/account/src/db/taxpayer-links-repo.ts';
+import { createSessionsRepo } from '../../apps/account/src/db/sessions-repo.ts';
 import { seedAccount } from '../../apps/account/src/seed/seed-account.ts';
 import { DEMO_TAXPAYERS } from '../../apps/account/src/seed/demo-taxpayers.ts';
 import type { TaxModule } from '../../apps/account/src/domain/records/tax-records.ts';
@@ -321,6 +322,46 @@ async function recordsSuite(t: TestContext, db: Database): Promise<void> {
       assessed.length >= 2 && assessed.every((x) => x.amountCents > 0),
       'penalties and interest posted',
     );
+  });
+
+  await t.test('a session read with records: touched, read and audited in one statement', async () => {
+    const sessions = createSessionsRepo(db, cipher, { idleSeconds: 900, absoluteSeconds: 12 * 3600 });
+    const t0 = new Date('2026-03-02T15:00:00Z');
+    const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const maria = await taxpayers.findByTin(DEMO_TAXPAYERS[0]!.tin);
+    assert.ok(maria);
+    const subject = `sub-${randomBytes(6).toString('hex')}`;
+    const audited = () =>
+      db.query<{ action: string; request_id: string; detail: Record<string, unknown> }>(
+        'SELECT action, request_id, detail FROM audit_events WHERE subject = $1 ORDER BY id',
+        [subject],
+      );
+    const token = await sessions.create({ sub: subject, given_name: 'Maria' }, 'id-token', t0);
+    const read = { action: 'view_tax_year', requestId: 'req-1', detail: { taxYear: 2024 } };
+
+    const unlinked = await sessions.touchAndReadRecords(token, later(60), read);
+    assert.equal(unlinked?.session.subject, subject);
+    assert.equal(unlinked?.taxpayerId, undefined);
+    assert.deepEqual(await audited(), [], 'nothing read, nothing audited');
+
+    await links.save(
+      { subject, taxpayerId: maria.id, tinFingerprint: 'fp', claims: { given_name: 'Maria' } as never },
+      t0,
+    );
+    const found = await sessions.touchAndReadRecords(token, later(120), read);
+    assert.deepEqual(found?.session, await sessions.touch(token, later(120)));
+    assert.equal(found?.session.idToken, 'id-token');
+    assert.equal(found?.taxpayerId, maria.id);
+    assert.deepEqual(found?.records, await records.recordsFor(maria.id));
+    assert.deepEqual(await audited(), [
+      { action: 'view_tax_year', request_id: 'req-1', detail: { taxpayer: maria.id, taxYear: 2024 } },
+    ]);
+
+    // The idle expiry slides from each read (last at +120 s), and an expired session reads nothing.
+    assert.ok(await sessions.touchAndReadRecords(token, later(120 + 899), read));
+    assert.equal(await sessions.touchAndReadRecords(token, later(120 + 899 + 901), read), undefined);
+    assert.equal(await sessions.touchAndReadRecords('not-a-token', later(1000), read), undefined);
+    assert.equal((await audited()).length, 2, 'one event per read of records');
   });
 }
 

@@ -80,7 +80,7 @@ export async function buildAccountApp(
       return { database: db.kind };
     },
   });
-  registerHomeRoutes(server, { sessions, audit, cookies, links, records, now });
+  registerHomeRoutes(server, { sessions, cookies, links, now });
   registerAuthRoutes(server, {
     idp,
     loginRequests,

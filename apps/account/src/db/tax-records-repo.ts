@@ -39,7 +39,6 @@ const cents = (value: string | number): number => {
 };
 
 interface ReturnRow {
-  module_id: string;
   kind: TaxReturn['kind'];
   received_date: string;
   filing_status: TaxReturn['filingStatus'];
@@ -51,23 +50,144 @@ interface ReturnRow {
   total_payments_cents: string;
 }
 
-export function createTaxRecordsRepo(db: Queryable, cipher: FieldCipher): TaxRecordsRepo {
-  const toReturn = (row: ReturnRow): TaxReturn => ({
-    kind: row.kind,
-    receivedDate: row.received_date,
-    filingStatus: row.filing_status,
-    address: JSON.parse(cipher.decrypt(row.address_enc)) as PostalAddress,
-    wagesCents: cents(row.wages_cents),
-    adjustedGrossIncomeCents: cents(row.adjusted_gross_income_cents),
-    taxableIncomeCents: cents(row.taxable_income_cents),
-    totalTaxCents: cents(row.total_tax_cents),
-    totalPaymentsCents: cents(row.total_payments_cents),
-  });
-  const returnColumns = `r.module_id, r.kind, r.received_date::text AS received_date, r.filing_status, r.address_enc,
-    r.wages_cents::text AS wages_cents, r.adjusted_gross_income_cents::text AS adjusted_gross_income_cents,
-    r.taxable_income_cents::text AS taxable_income_cents, r.total_tax_cents::text AS total_tax_cents,
-    r.total_payments_cents::text AS total_payments_cents`;
+/** One row holding a taxpayer's whole record as JSON (cents as text, dates as YYYY-MM-DD). */
+export interface RecordsRow {
+  modules: {
+    id: string;
+    tax_year: number;
+    due_date: string;
+    filed_date: string | null;
+    transactions: {
+      code: number;
+      action_code: string | null;
+      date: string;
+      cycle: string;
+      amount_cents: string;
+      related_tax_year: number | null;
+    }[];
+    returns: ReturnRow[];
+  }[];
+  information_returns: {
+    tax_year: number;
+    form: InformationReturn['form'];
+    payer_name: string;
+    amount_cents: string;
+    withheld_cents: string;
+  }[];
+  notices: {
+    notice_code: string;
+    issued_date: string;
+    tax_year: number | null;
+    amount_due_cents: string | null;
+  }[];
+  plan: { plan_type: PaymentPlanTerms['planType']; monthly: string; payment_day: number } | null;
+}
 
+const jsonArray = (element: string, order: string, from: string) =>
+  `(SELECT coalesce(json_agg(${element} ORDER BY ${order}), '[]'::json) ${from})`;
+
+/**
+ * The select list of one query that reads everything on file for the taxpayer whose id is the
+ * SQL expression `taxpayerId` (a parameter, or a column of an outer query), as `RecordsRow`:
+ * each list in the order the pages show it, so a page needs one round trip instead of six.
+ */
+export function recordsColumns(taxpayerId: string): string {
+  const transactions = jsonArray(
+    `json_build_object('code', t.code, 'action_code', t.action_code, 'date', t.transaction_date::text,
+       'cycle', t.cycle, 'amount_cents', t.amount_cents::text, 'related_tax_year', t.related_tax_year)`,
+    't.transaction_date, t.id',
+    'FROM module_transactions t WHERE t.module_id = m.id',
+  );
+  const returns = jsonArray(
+    `json_build_object('kind', r.kind, 'received_date', r.received_date::text, 'filing_status', r.filing_status,
+       'address_enc', r.address_enc, 'wages_cents', r.wages_cents::text,
+       'adjusted_gross_income_cents', r.adjusted_gross_income_cents::text,
+       'taxable_income_cents', r.taxable_income_cents::text, 'total_tax_cents', r.total_tax_cents::text,
+       'total_payments_cents', r.total_payments_cents::text)`,
+    'r.received_date, r.id',
+    'FROM tax_returns r WHERE r.module_id = m.id',
+  );
+  const modules = jsonArray(
+    `json_build_object('id', m.id, 'tax_year', m.tax_year, 'due_date', m.due_date::text,
+       'filed_date', m.filed_date::text, 'transactions', ${transactions}, 'returns', ${returns})`,
+    'm.tax_year DESC',
+    `FROM tax_modules m WHERE m.taxpayer_id = ${taxpayerId}`,
+  );
+  const informationReturns = jsonArray(
+    `json_build_object('tax_year', f.tax_year, 'form', f.form, 'payer_name', f.payer_name,
+       'amount_cents', f.amount_cents::text, 'withheld_cents', f.withheld_cents::text)`,
+    'f.tax_year DESC, f.form, f.payer_name',
+    `FROM information_returns f WHERE f.taxpayer_id = ${taxpayerId}`,
+  );
+  const notices = jsonArray(
+    `json_build_object('notice_code', n.notice_code, 'issued_date', n.issued_date::text, 'tax_year', n.tax_year,
+       'amount_due_cents', n.amount_due_cents::text)`,
+    'n.issued_date DESC, n.id',
+    `FROM notices n WHERE n.taxpayer_id = ${taxpayerId}`,
+  );
+  const plan = `(SELECT json_build_object('plan_type', p.plan_type, 'monthly', p.monthly_payment_cents::text,
+       'payment_day', p.payment_day) FROM payment_plans p WHERE p.taxpayer_id = ${taxpayerId})`;
+  return `${modules} AS modules, ${informationReturns} AS information_returns, ${notices} AS notices, ${plan} AS plan`;
+}
+
+/** The records from a row selected with `recordsColumns`; return addresses are decrypted. */
+export function toRecords(taxpayerId: string, row: RecordsRow, cipher: FieldCipher): TaxpayerRecords {
+  const plan = row.plan;
+  return {
+    taxpayerId,
+    modules: row.modules.map((m): TaxModule => ({
+      id: m.id,
+      taxYear: m.tax_year,
+      form: '1040',
+      dueDate: m.due_date,
+      filedDate: m.filed_date,
+      transactions: m.transactions.map((t): Transaction => {
+        const code = Number(t.code);
+        if (!isTransactionCode(code)) throw new Error(`Unknown transaction code ${code}`);
+        return {
+          code,
+          actionCode: t.action_code,
+          date: t.date,
+          cycle: t.cycle,
+          amountCents: cents(t.amount_cents),
+          relatedTaxYear: t.related_tax_year,
+        };
+      }),
+      returns: m.returns.map((r): TaxReturn => ({
+        kind: r.kind,
+        receivedDate: r.received_date,
+        filingStatus: r.filing_status,
+        address: JSON.parse(cipher.decrypt(r.address_enc)) as PostalAddress,
+        wagesCents: cents(r.wages_cents),
+        adjustedGrossIncomeCents: cents(r.adjusted_gross_income_cents),
+        taxableIncomeCents: cents(r.taxable_income_cents),
+        totalTaxCents: cents(r.total_tax_cents),
+        totalPaymentsCents: cents(r.total_payments_cents),
+      })),
+    })),
+    informationReturns: row.information_returns.map((f) => ({
+      taxYear: f.tax_year,
+      form: f.form,
+      payerName: f.payer_name,
+      amountCents: cents(f.amount_cents),
+      withheldCents: cents(f.withheld_cents),
+    })),
+    notices: row.notices.map((n): Notice => {
+      if (!isNoticeCode(n.notice_code)) throw new Error(`Unknown notice ${n.notice_code}`);
+      return {
+        code: n.notice_code,
+        issuedDate: n.issued_date,
+        taxYear: n.tax_year,
+        amountDueCents: n.amount_due_cents === null ? null : cents(n.amount_due_cents),
+      };
+    }),
+    paymentPlan: plan
+      ? { planType: plan.plan_type, monthlyPaymentCents: cents(plan.monthly), paymentDay: plan.payment_day }
+      : undefined,
+  };
+}
+
+export function createTaxRecordsRepo(db: Queryable, cipher: FieldCipher): TaxRecordsRepo {
   return {
     async addModule(taxpayerId, module) {
       const id = randomUUID();
@@ -143,114 +263,8 @@ export function createTaxRecordsRepo(db: Queryable, cipher: FieldCipher): TaxRec
     },
     async recordsFor(taxpayerId) {
       if (!isUuid(taxpayerId)) throw new Error('Not a taxpayer id');
-      const modules = await db.query<{
-        id: string;
-        tax_year: number;
-        due_date: string;
-        filed_date: string | null;
-      }>(
-        `SELECT id, tax_year, due_date::text AS due_date, filed_date::text AS filed_date
-         FROM tax_modules WHERE taxpayer_id = $1 ORDER BY tax_year DESC`,
-        [taxpayerId],
-      );
-      const transactions = await db.query<{
-        module_id: string;
-        code: number;
-        action_code: string | null;
-        date: string;
-        cycle: string;
-        amount_cents: string;
-        related_tax_year: number | null;
-      }>(
-        `SELECT t.module_id, t.code, t.action_code, t.transaction_date::text AS date, t.cycle,
-           t.amount_cents::text AS amount_cents, t.related_tax_year
-         FROM module_transactions t JOIN tax_modules m ON m.id = t.module_id
-         WHERE m.taxpayer_id = $1 ORDER BY t.transaction_date, t.id`,
-        [taxpayerId],
-      );
-      const returns = await db.query<ReturnRow>(
-        `SELECT ${returnColumns} FROM tax_returns r JOIN tax_modules m ON m.id = r.module_id
-         WHERE m.taxpayer_id = $1 ORDER BY r.received_date, r.id`,
-        [taxpayerId],
-      );
-      const informationReturns = await db.query<{
-        tax_year: number;
-        form: InformationReturn['form'];
-        payer_name: string;
-        amount_cents: string;
-        withheld_cents: string;
-      }>(
-        `SELECT tax_year, form, payer_name, amount_cents::text AS amount_cents, withheld_cents::text AS withheld_cents
-         FROM information_returns WHERE taxpayer_id = $1 ORDER BY tax_year DESC, form, payer_name`,
-        [taxpayerId],
-      );
-      const notices = await db.query<{
-        notice_code: string;
-        issued_date: string;
-        tax_year: number | null;
-        amount_due_cents: string | null;
-      }>(
-        `SELECT notice_code, issued_date::text AS issued_date, tax_year, amount_due_cents::text AS amount_due_cents
-         FROM notices WHERE taxpayer_id = $1 ORDER BY issued_date DESC, id`,
-        [taxpayerId],
-      );
-      const plans = await db.query<{
-        plan_type: PaymentPlanTerms['planType'];
-        monthly: string;
-        payment_day: number;
-      }>(
-        `SELECT plan_type, monthly_payment_cents::text AS monthly, payment_day FROM payment_plans WHERE taxpayer_id = $1`,
-        [taxpayerId],
-      );
-      const plan = plans[0];
-      return {
-        taxpayerId,
-        modules: modules.map((m): TaxModule => ({
-          id: m.id,
-          taxYear: m.tax_year,
-          form: '1040',
-          dueDate: m.due_date,
-          filedDate: m.filed_date,
-          transactions: transactions
-            .filter((t) => t.module_id === m.id)
-            .map((t): Transaction => {
-              const code = Number(t.code);
-              if (!isTransactionCode(code)) throw new Error(`Unknown transaction code ${code}`);
-              return {
-                code,
-                actionCode: t.action_code,
-                date: t.date,
-                cycle: t.cycle,
-                amountCents: cents(t.amount_cents),
-                relatedTaxYear: t.related_tax_year,
-              };
-            }),
-          returns: returns.filter((r) => r.module_id === m.id).map(toReturn),
-        })),
-        informationReturns: informationReturns.map((f) => ({
-          taxYear: f.tax_year,
-          form: f.form,
-          payerName: f.payer_name,
-          amountCents: cents(f.amount_cents),
-          withheldCents: cents(f.withheld_cents),
-        })),
-        notices: notices.map((n): Notice => {
-          if (!isNoticeCode(n.notice_code)) throw new Error(`Unknown notice ${n.notice_code}`);
-          return {
-            code: n.notice_code,
-            issuedDate: n.issued_date,
-            taxYear: n.tax_year,
-            amountDueCents: n.amount_due_cents === null ? null : cents(n.amount_due_cents),
-          };
-        }),
-        paymentPlan: plan
-          ? {
-              planType: plan.plan_type,
-              monthlyPaymentCents: cents(plan.monthly),
-              paymentDay: plan.payment_day,
-            }
-          : undefined,
-      };
+      const rows = await db.query<RecordsRow>(`SELECT ${recordsColumns('$1::uuid')}`, [taxpayerId]);
+      return toRecords(taxpayerId, rows[0]!, cipher);
     },
     async latestReturnAddress(taxpayerId) {
       if (!isUuid(taxpayerId)) return undefined;

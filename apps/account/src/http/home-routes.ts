@@ -7,10 +7,12 @@ import { AppError } from '#platform/errors/app-error.ts';
 import { queryParam } from '#platform/http/form-fields.ts';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
 import type { SessionsRepo, WebSession } from '../db/sessions-repo.ts';
-import type { AuditRepo } from '../db/audit-repo.ts';
-import type { TaxRecordsRepo } from '../db/tax-records-repo.ts';
 import type { TaxpayerLinksRepo } from '../db/taxpayer-links-repo.ts';
-import { currentSession, type SessionCookies } from '../session/current-session.ts';
+import {
+  currentSession,
+  currentSessionWithRecords,
+  type SessionCookies,
+} from '../session/current-session.ts';
 import { accountOverview, noticesFor, payoffOn, yearBalance } from '../domain/records/account-overview.ts';
 import { addDays, agencyToday } from '../domain/records/agency-date.ts';
 import { isCalendarDate } from '../domain/records/link-taxpayer.ts';
@@ -22,11 +24,10 @@ import { PayoffPage, UnmatchedRecordsPage, YearPage } from '../views/records-pag
 export const PAYOFF_DAYS_AHEAD = 365;
 
 export interface HomeRouteDeps {
+  /** Also reads the records and writes their audit events, in one statement with the session. */
   sessions: SessionsRepo;
-  audit: AuditRepo;
   cookies: SessionCookies;
   links: TaxpayerLinksRepo;
-  records: Pick<TaxRecordsRepo, 'recordsFor'>;
   now: () => Date;
 }
 
@@ -40,52 +41,74 @@ export function parsePayoffDate(raw: string): string | undefined {
 
 export function registerHomeRoutes(app: FastifyInstance, deps: HomeRouteDeps): void {
   type Signed = { session: WebSession; taxpayerId: string; today: string };
+  type Read = { action: string; detail?: Record<string, string | number> };
+
+  /** Not linked to a taxpayer: the page that explains what did not match. */
+  async function unmatched(reply: FastifyReply, session: WebSession): Promise<undefined> {
+    const problems = (await deps.links.problemsFor(session.subject)) ?? ['claims'];
+    reply.code(403).page((ctx) => UnmatchedRecordsPage(ctx, problems));
+    return undefined;
+  }
 
   /**
    * The signed-in person and their taxpayer; otherwise undefined, with the reply sent: the
    * signed-out page for `/`, a redirect there for other pages, the mismatch page when not linked.
+   * Reads no records (a page that then finds the request invalid).
    */
   async function signedInTaxpayer(
     req: FastifyRequest,
     reply: FastifyReply,
+    now: Date,
     signedOut: () => void,
   ): Promise<Signed | undefined> {
-    const now = deps.now();
     const session = await currentSession(req, deps.cookies, deps.sessions, now);
     if (!session) {
       signedOut();
       return undefined;
     }
     const link = await deps.links.find(session.subject);
-    if (!link) {
-      const problems = (await deps.links.problemsFor(session.subject)) ?? ['claims'];
-      reply.code(403).page((ctx) => UnmatchedRecordsPage(ctx, problems));
-      return undefined;
-    }
+    if (!link) return unmatched(reply, session);
     return { session, taxpayerId: link.taxpayerId, today: agencyToday(now) };
   }
 
-  async function read(
+  /**
+   * As `signedInTaxpayer`, and the taxpayer's records, whose read is audited (the action, the
+   * request id and the detail, with the taxpayer's id): one statement with the session lookup.
+   */
+  async function signedInRecords(
     req: FastifyRequest,
-    signed: Signed,
-    action: string,
-    detail: Record<string, string | number> = {},
-  ): Promise<TaxpayerRecords> {
-    const records = await deps.records.recordsFor(signed.taxpayerId);
-    await deps.audit.record({
-      subject: signed.session.subject,
-      action,
+    reply: FastifyReply,
+    now: Date,
+    signedOut: () => void,
+    read: Read,
+  ): Promise<(Signed & { records: TaxpayerRecords }) | undefined> {
+    const found = await currentSessionWithRecords(req, deps.cookies, deps.sessions, now, {
+      ...read,
       requestId: String(req.id),
-      detail: { taxpayer: signed.taxpayerId, ...detail },
     });
-    return records;
+    if (!found) {
+      signedOut();
+      return undefined;
+    }
+    if (found.taxpayerId === undefined) return unmatched(reply, found.session);
+    return {
+      session: found.session,
+      taxpayerId: found.taxpayerId,
+      records: found.records,
+      today: agencyToday(now),
+    };
   }
 
   app.get('/', async (req, reply) => {
-    const signed = await signedInTaxpayer(req, reply, () => reply.page((ctx) => SignedOutHomePage(ctx)));
+    const signed = await signedInRecords(
+      req,
+      reply,
+      deps.now(),
+      () => reply.page((ctx) => SignedOutHomePage(ctx)),
+      { action: 'view_home' },
+    );
     if (!signed) return reply;
-    const records = await read(req, signed, 'view_home');
-    const overview = accountOverview(records, signed.today);
+    const overview = accountOverview(signed.records, signed.today);
     return reply.page((ctx) =>
       SignedInHomePage(ctx, {
         claims: signed.session.claims,
@@ -96,11 +119,20 @@ export function registerHomeRoutes(app: FastifyInstance, deps: HomeRouteDeps): v
   });
 
   app.get<{ Params: { year: string } }>('/years/:year', async (req, reply) => {
-    const signed = await signedInTaxpayer(req, reply, () => reply.redirect('/', 303));
-    if (!signed) return reply;
-    if (!/^\d{4}$/.test(req.params.year)) throw new AppError('E404', 404, 'error.notFound');
+    const now = deps.now();
+    const toHome = () => reply.redirect('/', 303);
+    if (!/^\d{4}$/.test(req.params.year)) {
+      // Signed out or not linked first, as for any other year; nothing is read.
+      if (!(await signedInTaxpayer(req, reply, now, toHome))) return reply;
+      throw new AppError('E404', 404, 'error.notFound');
+    }
     const year = Number(req.params.year);
-    const records = await read(req, signed, 'view_tax_year', { taxYear: year });
+    const signed = await signedInRecords(req, reply, now, toHome, {
+      action: 'view_tax_year',
+      detail: { taxYear: year },
+    });
+    if (!signed) return reply;
+    const { records } = signed;
     const module = records.modules.find((m) => m.taxYear === year);
     if (!module) throw new AppError('E404', 404, 'error.notFound');
     const notices = noticesFor(records, year);
@@ -116,33 +148,38 @@ export function registerHomeRoutes(app: FastifyInstance, deps: HomeRouteDeps): v
   });
 
   app.get('/payoff', async (req, reply) => {
-    const signed = await signedInTaxpayer(req, reply, () => reply.redirect('/', 303));
-    if (!signed) return reply;
+    const now = deps.now();
+    const toHome = () => reply.redirect('/', 303);
+    const today = agencyToday(now);
     const raw = queryParam(req.query, 'date') ?? '';
     const date = parsePayoffDate(raw);
-    const latest = addDays(signed.today, PAYOFF_DAYS_AHEAD);
+    const latest = addDays(today, PAYOFF_DAYS_AHEAD);
     const error: MessageKey | undefined = !date
       ? 'acct.records.whatIf.errorInvalid'
-      : date < signed.today
+      : date < today
         ? 'acct.records.whatIf.errorPast'
         : date > latest
           ? 'acct.records.whatIf.errorTooFar'
           : undefined;
     if (error || !date) {
+      // Signed out or not linked first, as for a valid date; nothing is read.
+      if (!(await signedInTaxpayer(req, reply, now, toHome))) return reply;
       return reply.code(400).page((ctx) =>
         PayoffPage(ctx, {
           kind: 'error',
           value: raw.slice(0, 20),
           error: error!,
-          today: signed.today,
+          today,
           latest,
         }),
       );
     }
-    const records = await read(req, signed, 'view_payoff', { payoffDate: date });
-    const { years, payoffCents } = payoffOn(records, date);
-    return reply.page((ctx) =>
-      PayoffPage(ctx, { kind: 'result', date, years, payoffCents, today: signed.today, latest }),
-    );
+    const signed = await signedInRecords(req, reply, now, toHome, {
+      action: 'view_payoff',
+      detail: { payoffDate: date },
+    });
+    if (!signed) return reply;
+    const { years, payoffCents } = payoffOn(signed.records, date);
+    return reply.page((ctx) => PayoffPage(ctx, { kind: 'result', date, years, payoffCents, today, latest }));
   });
 }

@@ -1,6 +1,7 @@
-// Loads the signed-in session (if any) for a request, from the session cookie.
+// Loads the signed-in session (if any) for a request, from the session cookie; for the records
+// pages, together with the linked taxpayer's records.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionsRepo, WebSession } from '../db/sessions-repo.ts';
+import type { RecordsRead, SessionWithRecords, SessionsRepo, WebSession } from '../db/sessions-repo.ts';
 
 export const SESSION_COOKIE = 'acct_sid';
 
@@ -31,4 +32,19 @@ export async function currentSession(
 ): Promise<WebSession | undefined> {
   const token = cookies.read(req);
   return token ? sessions.touch(token, now) : undefined;
+}
+
+/**
+ * The signed-in session (slid like `currentSession`) and, when its person is linked to a
+ * taxpayer, that taxpayer's records, read and audited in one statement.
+ */
+export async function currentSessionWithRecords(
+  req: FastifyRequest,
+  cookies: SessionCookies,
+  sessions: SessionsRepo,
+  now: Date,
+  read: RecordsRead,
+): Promise<SessionWithRecords | undefined> {
+  const token = cookies.read(req);
+  return token ? sessions.touchAndReadRecords(token, now, read) : undefined;
 }
