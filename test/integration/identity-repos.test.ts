@@ -418,15 +418,25 @@ async function oidcStoreSuite(t: TestContext, db: Database): Promise<void> {
     assert.deepEqual(await store.find('RefreshToken', b), { n: 2 });
   });
 
-  await t.test('revokeByGrantId removes every model of that grant and nothing else', async () => {
+  await t.test('revokeByGrantId removes what the grant issued and nothing else', async () => {
     const grantId = unique('grant-');
     const other = unique('grant-');
-    const ids = { code: unique(), access: unique(), refresh: unique(), kept: unique() };
+    const ids = {
+      code: unique(),
+      access: unique(),
+      refresh: unique(),
+      kept: unique(),
+      interaction: unique(),
+    };
     await store.upsert('AuthorizationCode', ids.code, { grantId }, 60);
     await store.upsert('AccessToken', ids.access, { grantId }, 3600);
     await store.upsert('RefreshToken', ids.refresh, { grantId }, 86400);
     await store.upsert('AccessToken', ids.kept, { grantId: other }, 3600);
+    // A sign-in in progress also names the grant; it must survive (account switch: the
+    // provider ends the previous person's session, revoking their grants, mid-interaction).
+    await store.upsert('Interaction', ids.interaction, { grantId, uid: ids.interaction }, 600);
     await store.revokeByGrantId(grantId);
+    assert.deepEqual(await store.find('Interaction', ids.interaction), { grantId, uid: ids.interaction });
     assert.equal(await store.find('AuthorizationCode', ids.code), undefined);
     assert.equal(await store.find('AccessToken', ids.access), undefined);
     assert.equal(await store.find('RefreshToken', ids.refresh), undefined);

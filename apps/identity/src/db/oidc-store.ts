@@ -9,6 +9,15 @@ export type OidcPayload = Record<string, unknown> & {
   consumed?: unknown;
 };
 
+/** The models a grant issues, revoked with it (oidc-provider's MemoryAdapter `grantable`). */
+export const GRANT_ISSUED_MODELS = [
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+];
+
 export interface OidcStore {
   upsert(
     model: string,
@@ -73,7 +82,13 @@ export function createOidcStore(db: Queryable): OidcStore {
       await db.query('DELETE FROM oidc_models WHERE model = $1 AND id = $2', [model, id]);
     },
     async revokeByGrantId(grantId) {
-      await db.query('DELETE FROM oidc_models WHERE grant_id = $1', [grantId]);
+      // Only what the grant issued (oidc-provider's adapter contract): an Interaction also
+      // carries a grantId, and deleting it would break a sign-in in progress (e.g. when the
+      // provider ends the previous person's session during an account switch).
+      await db.query('DELETE FROM oidc_models WHERE grant_id = $1 AND model = ANY($2)', [
+        grantId,
+        GRANT_ISSUED_MODELS,
+      ]);
     },
     async deleteExpired(now) {
       const rows = await db.query('DELETE FROM oidc_models WHERE expires_at <= $1 RETURNING id', [now]);
