@@ -5,6 +5,8 @@
 //   keys list                       list the signing keys and their state
 //   keys rotate                     new signing keys; the old ones stay published until what
 //                                   they signed has expired
+//   events list <client_id>         the Security Event Tokens queued for an agency, newest first
+//   events retry <client_id>        put an agency's failed deliveries back in the queue
 import { readFileSync } from 'node:fs';
 import type { IdentityApp } from '../apps/identity/src/main.ts';
 import {
@@ -24,6 +26,10 @@ export const FEDERATION_USAGE = `  agency add --file <agency.json>
   keys rotate
             Create new signing keys. The old ones stay published for ${RETIRED_KEY_PUBLISH_SECONDS / 60} minutes,
             longer than any token they signed lives. Restart the identity provider to sign with the new keys.
+  events list <client_id>
+            The Security Event Tokens queued for an agency (newest 50): status, attempts, last error.
+  events retry <client_id>
+            Put an agency's failed Security Event Token deliveries back in the queue.
 `;
 
 export class UsageError extends Error {}
@@ -39,7 +45,7 @@ function fileArgument(args: readonly string[]): string {
 
 /** Whether `args` is a federation command (so the identity provider must be opened). */
 export function isFederationCommand(args: readonly string[]): boolean {
-  return args[0] === 'agency' || args[0] === 'keys';
+  return args[0] === 'agency' || args[0] === 'keys' || args[0] === 'events';
 }
 
 /** Reads and checks the registration file before anything is opened, so mistakes are quick. */
@@ -107,6 +113,24 @@ export async function runFederationCommand(
         : 'There were no active keys to retire.',
     );
     out('Restart every identity provider instance to sign with the new keys.');
+    return;
+  }
+  if (group === 'events' && (action === 'list' || action === 'retry')) {
+    const clientId = rest[0];
+    if (!clientId) throw new UsageError(`events ${action} needs the client_id`);
+    const deliveries = app.securityEventDeliveries;
+    if (action === 'retry') {
+      const count = await deliveries.retryFailed(clientId, now);
+      out(`Queued again: ${count} failed deliver${count === 1 ? 'y' : 'ies'} to "${clientId}".`);
+      return;
+    }
+    const rows = await deliveries.listForAgency(clientId, 50);
+    if (rows.length === 0) out(`No Security Event Tokens for "${clientId}".`);
+    for (const row of rows) {
+      const when = (row.deliveredAt ?? row.failedAt ?? row.nextAttemptAt).toISOString();
+      const error = row.lastError ? `\t${row.lastError}` : '';
+      out(`${row.id}\t${row.eventType}\t${row.status}\t${row.attempts} attempt(s)\t${when}${error}`);
+    }
     return;
   }
   throw new UsageError(`unknown command: ${args.join(' ')}`);

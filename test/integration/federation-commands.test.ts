@@ -3,6 +3,7 @@
 // old ones stay published, after the new ones, until their window ends.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,58 @@ describe('federation commands', { timeout: 120_000 }, () => {
     const listing = lines.slice(-4);
     assert.equal(listing.filter((line) => line.endsWith('\tactive')).length, 2);
     assert.equal(listing.filter((line) => line.includes('retired, published until')).length, 2);
+  });
+
+  it('lists an agency\u2019s Security Event Tokens and puts failed ones back in the queue', async () => {
+    // The app's own worker would send them meanwhile; this test drives the queue by hand.
+    await system.identity.securityEventDelivery.stop();
+    const deliveries = system.identity.securityEventDeliveries;
+    const now = new Date();
+    await deliveries.enqueue(
+      system.identity.db,
+      [
+        {
+          id: randomUUID(),
+          clientId: 'tax-account',
+          eventType: 'credential-change',
+          subject: 'sub-1',
+          occurredAt: now,
+        },
+        {
+          id: randomUUID(),
+          clientId: 'tax-account',
+          eventType: 'account-purged',
+          subject: 'sub-2',
+          occurredAt: now,
+        },
+      ],
+      now,
+    );
+    const [first] = await deliveries.claimDue(now, 1, 60);
+    assert.ok(first);
+    await deliveries.markFailed(first.id, now, 'HTTP 500');
+    await run(['events', 'list', 'tax-account'], now);
+    const listing = lines.slice(-2);
+    assert.ok(
+      listing.some(
+        (line) => line.startsWith(`${first.id}\t`) && /\tfailed\t1 attempt\(s\)\t.*\tHTTP 500$/.test(line),
+      ),
+      listing.join('\n'),
+    );
+    assert.ok(
+      listing.some((line) => /\tpending\t0 attempt\(s\)\t/.test(line)),
+      listing.join('\n'),
+    );
+    await run(['events', 'retry', 'tax-account'], now);
+    assert.equal(lines.at(-1), 'Queued again: 1 failed delivery to "tax-account".');
+    const again = await deliveries.find(first.id);
+    assert.equal(again?.status, 'pending');
+    assert.equal(again?.attempts, 0);
+    await run(['events', 'retry', 'tax-account'], now);
+    assert.equal(lines.at(-1), 'Queued again: 0 failed deliveries to "tax-account".');
+    await run(['events', 'list', 'nobody'], now);
+    assert.equal(lines.at(-1), 'No Security Event Tokens for "nobody".');
+    await assert.rejects(run(['events', 'list']), UsageError);
   });
 
   it('the running provider still publishes the keys it signs with (new keys need a restart)', async () => {

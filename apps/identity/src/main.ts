@@ -63,7 +63,10 @@ import { isE164 } from '#platform/telephony/telephony-port.ts';
 import { parsePhoneNumber } from '#platform/telephony/phone-number.ts';
 import { createHttpTelephonySender } from './telephony/http-telephony-sender.ts';
 import { createOutboxTelephonySender } from './telephony/outbox-telephony-sender.ts';
-import { createSecurityEventDeliveriesRepo } from './db/security-event-deliveries-repo.ts';
+import {
+  createSecurityEventDeliveriesRepo,
+  type SecurityEventDeliveriesRepo,
+} from './db/security-event-deliveries-repo.ts';
 import { createAgencySecurityEvents } from './federation/security-event-publisher.ts';
 import { createSecurityEventWorker, type SecurityEventWorker } from './federation/security-event-delivery.ts';
 
@@ -82,6 +85,8 @@ export interface IdentityApp {
   accountReset: AccountResetService;
   /** Pushes Security Event Tokens to agencies (a timer runs it every few seconds). */
   securityEventDelivery: SecurityEventWorker;
+  /** The queue of Security Event Tokens to agencies (operators list and retry it). */
+  securityEventDeliveries: SecurityEventDeliveriesRepo;
   /** Re-reads agency redirect origins (for the CSP form-action list) after registrations change. */
   refreshAgencies(): Promise<void>;
   close(): Promise<void>;
@@ -434,6 +439,7 @@ async function assemble(
     verifiedProfiles,
     secrets,
     accountReset,
+    securityEventDeliveries,
     securityEventDelivery,
     refreshAgencies,
     async close() {

@@ -51,6 +51,8 @@ export interface SecurityEventDeliveriesRepo {
   find(id: string): Promise<SecurityEventDelivery | undefined>;
   /** An agency's deliveries, newest first (for operators and tests). */
   listForAgency(clientId: string, limit: number): Promise<SecurityEventDelivery[]>;
+  /** Puts an agency's failed deliveries back in the queue, due at `now` (an operator's retry). */
+  retryFailed(clientId: string, now: Date): Promise<number>;
 }
 
 interface Row {
@@ -153,6 +155,16 @@ export function createSecurityEventDeliveriesRepo(db: Queryable): SecurityEventD
         id,
       ]);
       return rows[0] && toDelivery(rows[0]);
+    },
+    async retryFailed(clientId, now) {
+      const rows = await db.query<{ id: string }>(
+        `UPDATE security_event_deliveries
+            SET status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = NULL,
+                failed_at = NULL, last_error = NULL
+          WHERE client_id = $1 AND status = 'failed' RETURNING id`,
+        [clientId, now],
+      );
+      return rows.length;
     },
     async listForAgency(clientId, limit) {
       const rows = await db.query<Row>(
