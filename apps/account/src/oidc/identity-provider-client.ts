@@ -1,7 +1,8 @@
-// The tax account's OpenID Connect client (openid-client): authorization code flow with
-// PKCE S256, state and nonce; client_secret_basic at the token endpoint. Discovery is
-// lazy and retried, so the account starts even while the identity provider is down.
+// The tax account's OpenID Connect client: the shared relying party (code flow, PKCE S256,
+// state and nonce, lazy discovery) with client_secret_basic at the token endpoint; it refuses
+// an ID token below a verified identity and reads the claims the account keeps.
 import * as oidc from 'openid-client';
+import { createRelyingParty, type AuthorizationStart } from '#platform/oidc/relying-party.ts';
 import type { IdentityClaims } from '../db/sessions-repo.ts';
 import { readVerifiedIdentity, type VerifiedIdentity } from '../domain/records/link-taxpayer.ts';
 
@@ -25,12 +26,7 @@ export class LevelNotMetError extends Error {
   }
 }
 
-export interface AuthorizationStart {
-  url: string;
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-}
+export type { AuthorizationStart };
 
 export interface SignInResult {
   claims: IdentityClaims;
@@ -49,70 +45,22 @@ export interface IdentityProviderClient {
 }
 
 export function createIdentityProviderClient(settings: OidcClientSettings): IdentityProviderClient {
-  let configuration: Promise<oidc.Configuration> | undefined;
-  const insecure = settings.issuer.startsWith('http://');
-  const config = () => {
-    configuration ??= oidc
-      .discovery(
-        new URL(settings.issuer),
-        settings.clientId,
-        undefined,
-        oidc.ClientSecretBasic(settings.clientSecret),
-        {
-          execute: insecure ? [oidc.allowInsecureRequests] : [],
-          timeout: 10,
-        },
-      )
-      .catch((error: unknown) => {
-        configuration = undefined;
-        throw error;
-      });
-    return configuration;
-  };
+  const rp = createRelyingParty({ ...settings, clientAuth: oidc.ClientSecretBasic(settings.clientSecret) });
   return {
-    async startAuthorization() {
-      const cfg = await config();
-      const codeVerifier = oidc.randomPKCECodeVerifier();
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const url = oidc.buildAuthorizationUrl(cfg, {
-        redirect_uri: settings.redirectUri,
-        scope: settings.scope,
-        acr_values: settings.acrValues,
-        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-        state,
-        nonce,
-      });
-      return { url: url.href, state, nonce, codeVerifier };
-    },
+    startAuthorization: () => rp.startAuthorization(),
     async finishAuthorization(callbackUrl, expected) {
-      const cfg = await config();
-      const tokens = await oidc.authorizationCodeGrant(cfg, callbackUrl, {
-        pkceCodeVerifier: expected.codeVerifier,
-        expectedState: expected.state,
-        expectedNonce: expected.nonce,
-        idTokenExpected: true,
-      });
-      const idClaims = tokens.claims();
-      if (!idClaims || !tokens.id_token) throw new Error('No ID token in the token response');
+      const { idClaims, idToken, accessToken } = await rp.codeGrant(callbackUrl, expected);
       const acr = typeof idClaims.acr === 'string' ? idClaims.acr : undefined;
       if (!acr || !settings.acceptedAcrs.includes(acr)) throw new LevelNotMetError(acr);
-      const userInfo = await oidc.fetchUserInfo(cfg, tokens.access_token, idClaims.sub);
+      const userInfo = await rp.userInfo(accessToken, idClaims.sub);
       const claims: IdentityClaims = { sub: idClaims.sub };
       for (const key of ['email', 'given_name', 'family_name', 'name'] as const) {
         const value = userInfo[key];
         if (typeof value === 'string') claims[key] = value;
       }
       const verified = readVerifiedIdentity({ ial: acr, aal: idClaims.aal, ...userInfo });
-      return { claims, verified, idToken: tokens.id_token };
+      return { claims, verified, idToken };
     },
-    async endSessionUrl(idToken) {
-      const cfg = await config();
-      return oidc.buildEndSessionUrl(cfg, {
-        id_token_hint: idToken,
-        post_logout_redirect_uri: settings.postLogoutRedirectUri,
-      }).href;
-    },
+    endSessionUrl: (idToken) => rp.endSessionUrl(idToken),
   };
 }

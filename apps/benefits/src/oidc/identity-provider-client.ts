@@ -1,7 +1,7 @@
-// The benefits agency's OpenID Connect client (openid-client): authorization code flow with
-// PKCE S256, state and nonce, and private_key_jwt (ES256) at the token endpoint. Discovery is
-// lazy and retried, so the agency starts even while the identity provider is down.
+// The benefits agency's OpenID Connect client: the shared relying party (code flow, PKCE S256,
+// state and nonce, lazy discovery) with private_key_jwt (ES256) at the token endpoint.
 import * as oidc from 'openid-client';
+import { createRelyingParty, type AuthorizationStart } from '#platform/oidc/relying-party.ts';
 import type { PrivateClientJwk } from './client-key.ts';
 
 export interface BenefitsOidcSettings {
@@ -14,12 +14,7 @@ export interface BenefitsOidcSettings {
   acrValues: string;
 }
 
-export interface AuthorizationStart {
-  url: string;
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-}
+export type { AuthorizationStart };
 
 /** What the agency received about the person: shown to them after sign-in. */
 export interface ReceivedClaims {
@@ -58,49 +53,12 @@ export async function createBenefitsIdentityProviderClient(
     false,
     ['sign'],
   );
-  const clientAuth = oidc.PrivateKeyJwt({ key: signingKey, kid });
-  let configuration: Promise<oidc.Configuration> | undefined;
-  const insecure = settings.issuer.startsWith('http://');
-  const config = () => {
-    configuration ??= oidc
-      .discovery(new URL(settings.issuer), settings.clientId, undefined, clientAuth, {
-        execute: insecure ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
-      })
-      .catch((error: unknown) => {
-        configuration = undefined;
-        throw error;
-      });
-    return configuration;
-  };
+  const rp = createRelyingParty({ ...settings, clientAuth: oidc.PrivateKeyJwt({ key: signingKey, kid }) });
   return {
-    async startAuthorization() {
-      const cfg = await config();
-      const codeVerifier = oidc.randomPKCECodeVerifier();
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const url = oidc.buildAuthorizationUrl(cfg, {
-        redirect_uri: settings.redirectUri,
-        scope: settings.scope,
-        acr_values: settings.acrValues,
-        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-        state,
-        nonce,
-      });
-      return { url: url.href, state, nonce, codeVerifier };
-    },
+    startAuthorization: () => rp.startAuthorization(),
     async finishAuthorization(callbackUrl, expected) {
-      const cfg = await config();
-      const tokens = await oidc.authorizationCodeGrant(cfg, callbackUrl, {
-        pkceCodeVerifier: expected.codeVerifier,
-        expectedState: expected.state,
-        expectedNonce: expected.nonce,
-        idTokenExpected: true,
-      });
-      const idClaims = tokens.claims();
-      if (!idClaims || !tokens.id_token) throw new Error('No ID token in the token response');
-      const userInfo = await oidc.fetchUserInfo(cfg, tokens.access_token, idClaims.sub);
+      const { idClaims, idToken, accessToken } = await rp.codeGrant(callbackUrl, expected);
+      const userInfo = await rp.userInfo(accessToken, idClaims.sub);
       const pick = (name: string) => text(userInfo[name]) ?? text(idClaims[name]);
       return {
         claims: {
@@ -110,15 +68,9 @@ export async function createBenefitsIdentityProviderClient(
           aal: pick('aal'),
           acr: text(idClaims.acr),
         },
-        idToken: tokens.id_token,
+        idToken,
       };
     },
-    async endSessionUrl(idToken) {
-      const cfg = await config();
-      return oidc.buildEndSessionUrl(cfg, {
-        id_token_hint: idToken,
-        post_logout_redirect_uri: settings.postLogoutRedirectUri,
-      }).href;
-    },
+    endSessionUrl: (idToken) => rp.endSessionUrl(idToken),
   };
 }
