@@ -2,7 +2,7 @@
 // authorization code flow only, PKCE S256 (required for public clients), state and nonce
 // required, codes valid 5 minutes and single use, pairwise subjects, refresh tokens only for
 // agencies registered for them, and the identity/authentication levels as acr_values.
-import { registeredLevels } from '../federation/agency-registration.ts';
+import { registeredLevels, type AgencyRegistration } from '../federation/agency-registration.ts';
 import Provider, {
   errors,
   interactionPolicy as policies,
@@ -62,6 +62,18 @@ function requireRandomValue(name: 'state' | 'nonce') {
 }
 
 /**
+ * The registration of the agency a request is for, read once per request: the acr_values
+ * check, the login policy and the claims all need it.
+ */
+function requestAgency(agencies: AgenciesRepo, ctx: KoaContextWithOIDC, clientId: string) {
+  const state = ctx.state as {
+    agency?: { clientId: string; found: Promise<AgencyRegistration | undefined> };
+  };
+  if (state.agency?.clientId !== clientId) state.agency = { clientId, found: agencies.find(clientId) };
+  return state.agency.found;
+}
+
+/**
  * oidc-provider's default prompts, plus one login check: a browser session signed in at a lower
  * level than this agency asks for (e.g. at an auth-only agency, now at the tax account; or with a
  * password alone on a remembered browser, now at an AAL2 agency) is not single sign-on — the login
@@ -75,7 +87,7 @@ function interactionPolicy(deps: Pick<ProviderDeps, 'agencies'>) {
       'the session is below the level this agency asks for',
       async (ctx) => {
         const { client, params, session } = ctx.oidc;
-        const agency = client && (await deps.agencies.find(client.clientId));
+        const agency = client && (await requestAgency(deps.agencies, ctx, client.clientId));
         if (!agency || !session?.accountId) return policies.Check.NO_NEED_TO_PROMPT;
         const requested = readRequestedLevels(
           params?.acr_values as string | undefined,
@@ -127,7 +139,8 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
         accountId: account.id,
         claims: async () => {
           const { acr, amr } = signInOf(ctx.oidc.entities);
-          const agency = ctx.oidc.client && (await deps.agencies.find(ctx.oidc.client.clientId));
+          const agency =
+            ctx.oidc.client && (await requestAgency(deps.agencies, ctx, ctx.oidc.client.clientId));
           // Verified attributes only ever go to agencies registered for a verified identity.
           const profile = agency?.ial === 2 ? await deps.verifiedProfiles.find(account.id) : undefined;
           return { ...accountClaims(account, profile, { identityAcr: acr, amr }), sub: account.id };
@@ -154,7 +167,7 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
       state: requireRandomValue('state'),
       nonce: requireRandomValue('nonce'),
       async acr_values(ctx, value, client) {
-        const agency = client && (await deps.agencies.find(client.clientId));
+        const agency = client && (await requestAgency(deps.agencies, ctx, client.clientId));
         if (!agency) return;
         const levels = readRequestedLevels(value, registeredLevels(agency));
         if (!levels.ok) throw new errors.InvalidRequest(levels.problem);
