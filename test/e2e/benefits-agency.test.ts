@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+import { checkPage, launchBrowser, watchConsole, latestEmailCode } from '../support/browser.ts';
 
 const EMAIL = 'maria.garcia@example.com';
 const PASSWORD = 'orange-tulip-harbor-42';
@@ -34,18 +34,6 @@ describe('a second agency: the State Benefits Agency (demo)', { timeout: 180_000
     await system?.stop();
   });
 
-  /** The newest one-time code emailed to the demo person (development outbox). */
-  async function latestEmailCode(): Promise<string> {
-    const response = await page.request.get(`${system.identityUrl}/dev/outbox.json`);
-    const { messages } = (await response.json()) as { messages: { recipient: string; body: string }[] };
-    const code = messages
-      .filter((m) => m.recipient === EMAIL)
-      .map((m) => /code is (\d{6})/.exec(m.body)?.[1])
-      .find(Boolean);
-    assert.ok(code, 'an emailed code in the outbox');
-    return code;
-  }
-
   it('shows the demo agency’s home page with a sign-in button', async () => {
     await page.goto(system.benefitsUrl);
     await page.getByRole('heading', { level: 1, name: 'Apply for and manage your benefits' }).waitFor();
@@ -70,7 +58,7 @@ describe('a second agency: the State Benefits Agency (demo)', { timeout: 180_000
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('One-time code').fill(await latestEmailCode());
+    await page.getByLabel('One-time code').fill(await latestEmailCode(page, system.identityUrl, EMAIL));
     await page.getByRole('button', { name: 'Submit' }).click();
     await page
       .getByRole('heading', { name: /Share your information with State Benefits Agency \(demo\)/ })

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as oidc from 'openid-client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+import { checkPage, launchBrowser, watchConsole, latestEmailCode } from '../support/browser.ts';
 import {
   MARIA,
   clientConfiguration,
@@ -64,17 +64,6 @@ describe('remember this browser at an agency that accepts AAL1', { timeout: 240_
       })
       .toString();
 
-  async function latestEmailCode(): Promise<string> {
-    const response = await page.request.get(`${system.identityUrl}/dev/outbox.json`);
-    const { messages } = (await response.json()) as { messages: { recipient: string; body: string }[] };
-    const code = messages
-      .filter((m) => m.recipient === MARIA.email)
-      .map((m) => /code is (\d{6})/.exec(m.body)?.[1])
-      .find(Boolean);
-    assert.ok(code, 'an emailed code in the outbox');
-    return code;
-  }
-
   async function enterPassword() {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByLabel('Email address').fill(MARIA.email);
@@ -91,7 +80,7 @@ describe('remember this browser at an agency that accepts AAL1', { timeout: 240_
       await page.getByText('Remember this browser for 30 days').click();
       assert.ok(await page.getByRole('checkbox', { name: /Remember this browser/ }).isChecked());
     }
-    await page.getByLabel('One-time code').fill(await latestEmailCode());
+    await page.getByLabel('One-time code').fill(await latestEmailCode(page, system.identityUrl, MARIA.email));
     await page.getByRole('button', { name: 'Submit' }).click();
   }
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+import { checkPage, launchBrowser, watchConsole, latestEmailCode } from '../support/browser.ts';
 import { addDays, agencyToday } from '../../apps/account/src/domain/records/agency-date.ts';
 
 interface Person {
@@ -59,17 +59,6 @@ describe('tax account: home page, year pages and linking, in a browser', { timeo
     await system?.stop();
   });
 
-  async function latestEmailCode(recipient: string): Promise<string> {
-    const response = await page.request.get(`${system.identityUrl}/dev/outbox.json`);
-    const { messages } = (await response.json()) as { messages: { recipient: string; body: string }[] };
-    const code = messages
-      .filter((m) => m.recipient === recipient)
-      .map((m) => /code is (\d{6})/.exec(m.body)?.[1])
-      .find(Boolean);
-    assert.ok(code, `an emailed code for ${recipient}`);
-    return code;
-  }
-
   /** A fresh browser (no identity provider session), signed in to the tax account as `person`. */
   async function signIn(person: Person): Promise<void> {
     assert.deepEqual(problems, [], 'no console errors on the previous person’s pages');
@@ -85,7 +74,9 @@ describe('tax account: home page, year pages and linking, in a browser', { timeo
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('One-time code').fill(await latestEmailCode(person.email));
+    await page
+      .getByLabel('One-time code')
+      .fill(await latestEmailCode(page, system.identityUrl, person.email));
     await page.getByRole('button', { name: 'Submit' }).click();
     await page
       .getByRole('heading', { name: /Share your information with Tax Agency Online Account/ })

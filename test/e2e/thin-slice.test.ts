@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+import { checkPage, launchBrowser, watchConsole, latestEmailCode } from '../support/browser.ts';
 import { currentTotp } from '../../apps/identity/src/auth/mfa/totp.ts';
 
 describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 180_000 }, () => {
@@ -22,18 +22,6 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
   const password = 'lunar-kettle-orchid-93';
   const DEMO_EMAIL = 'maria.garcia@example.com';
   const DEMO_PASSWORD = 'orange-tulip-harbor-42';
-
-  /** The newest one-time code emailed to `recipient` (development outbox). */
-  async function latestEmailCode(recipient: string): Promise<string> {
-    const response = await page.request.get(`${system.identityUrl}/dev/outbox.json`);
-    const { messages } = (await response.json()) as { messages: { recipient: string; body: string }[] };
-    const code = messages
-      .filter((m) => m.recipient === recipient)
-      .map((m) => /code is (\d{6})/.exec(m.body)?.[1])
-      .find(Boolean);
-    assert.ok(code, 'an emailed code in the outbox');
-    return code;
-  }
 
   before(async () => {
     [system, browser] = await Promise.all([
@@ -193,7 +181,7 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('One-time code').fill(await latestEmailCode(DEMO_EMAIL));
+    await page.getByLabel('One-time code').fill(await latestEmailCode(page, system.identityUrl, DEMO_EMAIL));
     await page.getByRole('button', { name: 'Submit' }).click();
     await page
       .getByRole('heading', { name: /Share your information with Tax Agency Online Account/ })
@@ -225,7 +213,7 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('One-time code').fill(await latestEmailCode(DEMO_EMAIL));
+    await page.getByLabel('One-time code').fill(await latestEmailCode(page, system.identityUrl, DEMO_EMAIL));
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(`${system.accountUrl}/`);
     await page.getByRole('heading', { name: 'Welcome, Maria' }).waitFor();

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+import { checkPage, launchBrowser, watchConsole, latestEmailCode } from '../support/browser.ts';
 
 const EMAIL = 'maria.garcia@example.com';
 const PASSWORD = 'orange-tulip-harbor-42';
@@ -46,18 +46,6 @@ describe('passkeys and security keys', { timeout: 240_000 }, () => {
     await system?.stop();
   });
 
-  /** The newest one-time code emailed to the demo person (development outbox). */
-  async function latestEmailCode(): Promise<string> {
-    const response = await page.request.get(`${system.identityUrl}/dev/outbox.json`);
-    const { messages } = (await response.json()) as { messages: { recipient: string; body: string }[] };
-    const code = messages
-      .filter((m) => m.recipient === EMAIL)
-      .map((m) => /code is (\d{6})/.exec(m.body)?.[1])
-      .find(Boolean);
-    assert.ok(code, 'an emailed code in the outbox');
-    return code;
-  }
-
   async function signInWithPassword(target: Page, shot?: string) {
     await target.goto(`${system.identityUrl}/sign-in`);
     await target.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -89,7 +77,7 @@ describe('passkeys and security keys', { timeout: 240_000 }, () => {
     await signInWithPassword(page, 'webauthn-01-sign-in');
     await checkPage(page, 'webauthn-02-mfa-choose');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('One-time code').fill(await latestEmailCode());
+    await page.getByLabel('One-time code').fill(await latestEmailCode(page, system.identityUrl, EMAIL));
     // Screenshot only: axe reports target-size on this page's "send a new code" link-button
     // (mfa-pages.tsx, outside this feature); every page of this feature gets the full check.
     await page.screenshot({ path: 'test-artifacts/screenshots/webauthn-03-email-code.png', fullPage: true });

@@ -60,3 +60,15 @@ export function watchConsole(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }
+
+/** The newest six-digit code emailed to `recipient`, read from the development outbox. */
+export async function latestEmailCode(page: Page, identityUrl: string, recipient: string): Promise<string> {
+  const response = await page.request.get(`${identityUrl}/dev/outbox.json`);
+  const { messages } = (await response.json()) as { messages: { recipient: string; body: string }[] };
+  const code = messages
+    .filter((m) => m.recipient === recipient)
+    .map((m) => /code is (\d{6})/.exec(m.body)?.[1])
+    .find(Boolean);
+  assert.ok(code, `an emailed code for ${recipient} in the outbox`);
+  return code;
+}

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '#platform/config/config-error.ts';
+import { assertConfigError } from '../support/config-error.ts';
 import type { Env } from '#platform/config/env-reader.ts';
 import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
 import { IDENTITY_SECRET_NAMES, readIdentityConfig } from '../../apps/identity/src/config.ts';
@@ -24,15 +25,6 @@ const key = () => randomBytes(32).toString('base64');
 const localSecrets: LocalSecrets = Object.fromEntries(
   [...IDENTITY_SECRET_NAMES, ...ACCOUNT_SECRET_NAMES].map((name) => [name, key()]),
 );
-
-function assertConfigError(read: () => unknown, setting: string): void {
-  assert.throws(read, (error: unknown) => {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    assert.equal(error.setting, setting);
-    assert.ok(error.message.includes(setting), `message does not name ${setting}: ${error.message}`);
-    return true;
-  });
-}
 
 const productionIdentity: Env = {
   APP_ENV: 'production',

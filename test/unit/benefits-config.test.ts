@@ -3,22 +3,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { ConfigError } from '#platform/config/config-error.ts';
+import { assertConfigError } from '../support/config-error.ts';
 import type { Env } from '#platform/config/env-reader.ts';
 import { BENEFITS_SECRET_NAMES, readBenefitsConfig } from '../../apps/benefits/src/config.ts';
 
 const DATA_DIR = '/nonexistent/data-dir-for-unit-tests';
 const key = () => randomBytes(32).toString('base64');
 const localSecrets = Object.fromEntries(BENEFITS_SECRET_NAMES.map((name) => [name, key()]));
-
-function assertConfigError(read: () => unknown, setting: string): void {
-  assert.throws(read, (error: unknown) => {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    assert.equal(error.setting, setting);
-    assert.ok(error.message.includes(setting), `message does not name ${setting}: ${error.message}`);
-    return true;
-  });
-}
 
 const production: Env = {
   APP_ENV: 'production',

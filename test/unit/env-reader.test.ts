@@ -1,7 +1,7 @@
 // Typed readers over an environment map: every bad value is a ConfigError naming its setting.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError } from '#platform/config/config-error.ts';
+import { assertConfigError } from '../support/config-error.ts';
 import {
   readDatabaseUrl,
   readEnum,
@@ -15,16 +15,6 @@ import {
 import { readRuntimeMode } from '#platform/config/runtime-mode.ts';
 
 /** Asserts `read` throws a ConfigError for `setting` whose message names it. */
-function assertConfigError(read: () => unknown, setting: string): void {
-  assert.throws(read, (error: unknown) => {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    assert.equal(error.setting, setting);
-    assert.equal(error.name, 'ConfigError');
-    assert.ok(error.message.includes(setting), `message does not name ${setting}: ${error.message}`);
-    return true;
-  });
-}
-
 const KEY_32 = Buffer.alloc(32, 7);
 
 describe('readString', () => {
