@@ -64,6 +64,7 @@ export interface RecordsRow {
       cycle: string;
       amount_cents: string;
       related_tax_year: number | null;
+      payment_id: string | null;
     }[];
     returns: ReturnRow[];
   }[];
@@ -94,7 +95,8 @@ const jsonArray = (element: string, order: string, from: string) =>
 export function recordsColumns(taxpayerId: string): string {
   const transactions = jsonArray(
     `json_build_object('code', t.code, 'action_code', t.action_code, 'date', t.transaction_date::text,
-       'cycle', t.cycle, 'amount_cents', t.amount_cents::text, 'related_tax_year', t.related_tax_year)`,
+       'cycle', t.cycle, 'amount_cents', t.amount_cents::text, 'related_tax_year', t.related_tax_year,
+       'payment_id', t.payment_id)`,
     't.transaction_date, t.id',
     'FROM module_transactions t WHERE t.module_id = m.id',
   );
@@ -151,6 +153,7 @@ export function toRecords(taxpayerId: string, row: RecordsRow, cipher: FieldCiph
           cycle: t.cycle,
           amountCents: cents(t.amount_cents),
           relatedTaxYear: t.related_tax_year,
+          ...(t.payment_id ? { paymentId: t.payment_id } : {}),
         };
       }),
       returns: m.returns.map((r): TaxReturn => ({

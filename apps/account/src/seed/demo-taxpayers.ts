@@ -17,6 +17,7 @@ import type {
   Transaction,
   TransactionCode,
 } from '../domain/records/tax-records.ts';
+import { cycleOf } from '../domain/records/posting-cycle.ts';
 
 export interface DemoModule {
   taxYear: number;
@@ -45,15 +46,7 @@ export interface DemoTaxpayer {
 
 // ---- small builders ----------------------------------------------------------------------
 
-/** An illustrative posting cycle (YYYYWWDD): the ISO week a week after the date, day 05. */
-export function cycleOf(date: string): string {
-  const posted = new Date(Date.parse(`${date}T00:00:00Z`) + 7 * 86_400_000);
-  const thursday = new Date(posted);
-  thursday.setUTCDate(posted.getUTCDate() + 3 - ((posted.getUTCDay() + 6) % 7));
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
-  return `${year}${String(week).padStart(2, '0')}05`;
-}
+export { cycleOf };
 
 const tx = (
   code: TransactionCode,

@@ -135,6 +135,8 @@ export const enRecords = {
   'acct.records.tc.additionalTax': 'Additional tax assessed (for example, from an amended return)',
   'acct.records.tc.abatement': 'Tax reduced (abatement)',
   'acct.records.tc.paymentWithReturn': 'Payment sent with your return',
+  'acct.records.tc.dishonoredPenalty': 'Dishonored-payment penalty',
+  'acct.records.tc.dishonoredPayment': 'Payment returned unpaid by the bank',
   'acct.records.tc.payment': 'Payment received',
   'acct.records.tc.creditIn': 'Overpayment from tax year {year} applied to this year',
   'acct.records.tc.withholding': 'Tax withheld from your pay or other income (W-2, 1099)',

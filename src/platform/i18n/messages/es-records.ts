@@ -138,6 +138,8 @@ export const esRecords: Record<keyof typeof enRecords, string> = {
   'acct.records.tc.additionalTax': 'Impuesto adicional tasado (por ejemplo, por una declaración enmendada)',
   'acct.records.tc.abatement': 'Impuesto reducido (reducción)',
   'acct.records.tc.paymentWithReturn': 'Pago enviado con su declaración',
+  'acct.records.tc.dishonoredPenalty': 'Multa por pago no atendido',
+  'acct.records.tc.dishonoredPayment': 'Pago devuelto sin pagar por el banco',
   'acct.records.tc.payment': 'Pago recibido',
   'acct.records.tc.creditIn': 'Pago en exceso del año tributario {year} aplicado a este año',
   'acct.records.tc.withholding': 'Impuesto retenido de su salario u otros ingresos (W-2, 1099)',

@@ -22,7 +22,9 @@ export interface YearBalance {
   taxCents: number;
   failureToFileCents: number;
   failureToPayCents: number;
-  /** Failure to file plus failure to pay. */
+  /** Dishonored-payment penalties assessed (TC 280). */
+  dishonoredPaymentCents: number;
+  /** Failure to file, failure to pay and dishonored-payment penalties. */
   penaltiesCents: number;
   interestCents: number;
   /** What paying off this year costs on the date. */
@@ -73,6 +75,13 @@ export function yearBalance(module: TaxModule, notices: readonly Notice[], asOf:
   const result = computeBalance(moduleScenario(module, notices, asOf));
   const failureToFileCents = dollarsToCents(result.failureToFile);
   const failureToPayCents = dollarsToCents(result.failureToPay);
+  // TC 280 is assessed, not computed; a credit on the year pays it first. (Interest on it,
+  // which runs from its notice date, is not modelled.)
+  const dishonoredPaymentCents = sumCents(
+    module.transactions.filter((t) => t.code === 280 && t.date <= asOf).map((t) => t.amountCents),
+  );
+  const credit = dollarsToCents(result.credit);
+  const coveredByCredit = Math.min(credit, dishonoredPaymentCents);
   return {
     taxYear: module.taxYear,
     dueDate: module.dueDate,
@@ -80,10 +89,11 @@ export function yearBalance(module: TaxModule, notices: readonly Notice[], asOf:
     taxCents: dollarsToCents(result.tax),
     failureToFileCents,
     failureToPayCents,
-    penaltiesCents: failureToFileCents + failureToPayCents,
+    dishonoredPaymentCents,
+    penaltiesCents: failureToFileCents + failureToPayCents + dishonoredPaymentCents,
     interestCents: dollarsToCents(result.interest),
-    balanceCents: dollarsToCents(result.balanceDue),
-    creditCents: dollarsToCents(result.credit),
+    balanceCents: dollarsToCents(result.balanceDue) + dishonoredPaymentCents - coveredByCredit,
+    creditCents: credit - coveredByCredit,
   };
 }
 

@@ -21,6 +21,9 @@
 // | 166, 276, | penalties and interest assessed  | not inputs: the engine computes failure-to-file, failure-to-pay  |
 // | 196       |                                  | and interest from the dates; these postings are what had been    |
 // |           |                                  | charged as of their dates (shown on the year page)               |
+// | 671       | a dishonored payment             | the payment it reverses (same payment id; without one, the       |
+// |           |                                  | latest 670 of the same amount) is left out, as if never made     |
+// | 280       | dishonored-payment penalty       | not an engine input: added to the year's penalties as assessed   |
 // | 971 AC 063| installment agreement in force   | installmentAgreement.from (the latest one)                       |
 // | 972 AC 063| that agreement reversed (ended)  | installmentAgreement.to                                          |
 // | 971 AC 043| agreement pending                | nothing (the reduced rate needs an agreement in force)           |
@@ -56,6 +59,36 @@ export class InconsistentModuleError extends Error {
   }
 }
 
+/**
+ * The transactions without each dishonored payment (TC 671) and the payment it reverses: by
+ * the payment's id, else the latest earlier 670 of the same amount. Sorted input, sorted output.
+ */
+function withoutDishonored<T extends ScenarioModule['transactions'][number]>(
+  transactions: readonly T[],
+  fail: (problem: string) => never,
+): T[] {
+  const reversed = new Set<T>();
+  for (const reversal of transactions) {
+    if (reversal.code !== 671) continue;
+    const candidates = transactions.filter(
+      (t) =>
+        t.code === 670 &&
+        !reversed.has(t) &&
+        t.date <= reversal.date &&
+        (reversal.paymentId !== undefined
+          ? t.paymentId === reversal.paymentId
+          : t.amountCents === -reversal.amountCents),
+    );
+    const original = candidates[candidates.length - 1];
+    if (!original) fail('a dishonored payment (TC 671) reverses no payment');
+    else if (original.amountCents !== -reversal.amountCents)
+      fail('a dishonored payment (TC 671) differs from the payment it reverses');
+    else reversed.add(original);
+    reversed.add(reversal);
+  }
+  return reversed.size === 0 ? [...transactions] : transactions.filter((t) => !reversed.has(t));
+}
+
 /** The notices about this module (callers pass the taxpayer's notices for its tax year). */
 export function moduleScenario(
   module: ScenarioModule,
@@ -65,9 +98,12 @@ export function moduleScenario(
   const fail = (problem: string): never => {
     throw new InconsistentModuleError(module.taxYear, problem);
   };
-  const transactions = module.transactions
-    .filter((t) => t.code === 806 || t.date <= asOf)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const transactions = withoutDishonored(
+    module.transactions
+      .filter((t) => t.code === 806 || t.date <= asOf)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    fail,
+  );
   let liability = 0;
   let timelyCredits = 0;
   const takenBack: { date: string; cents: number }[] = [];
@@ -108,6 +144,8 @@ export function moduleScenario(
       case 166:
       case 196:
       case 276:
+      case 280:
+      case 671:
         break;
     }
   }

@@ -10,19 +10,20 @@
 /**
  * Transaction codes the records hold (IRS Document 6209; see ../shared/reference/domain.md):
  * 150 return filed and tax assessed · 166 failure-to-file penalty · 196 interest assessed ·
- * 276 failure-to-pay penalty · 290 additional tax assessed · 291 tax abated · 610 payment
- * with the return · 670 subsequent payment · 706 credit applied from another tax year (the
+ * 276 failure-to-pay penalty · 280 dishonored-payment penalty (IRC 6657) · 290 additional tax
+ * assessed · 291 tax abated · 610 payment with the return · 670 subsequent payment · 671 a
+ * dishonored payment (reverses its 670) · 706 credit applied from another tax year (the
  * receiving side of an 826) · 806 withholding credit · 826 overpayment offset to another
  * tax year · 846 refund issued · 971 miscellaneous action (with an action code) · 972 reversal
  * of a 971 action.
  */
 export const TRANSACTION_CODES = [
-  150, 166, 196, 276, 290, 291, 610, 670, 706, 806, 826, 846, 971, 972,
+  150, 166, 196, 276, 280, 290, 291, 610, 670, 671, 706, 806, 826, 846, 971, 972,
 ] as const;
 export type TransactionCode = (typeof TRANSACTION_CODES)[number];
 
 /** Codes whose amount is a debit (≥ 0), a credit (≤ 0), or always zero (indicators). */
-export const DEBIT_CODES: readonly TransactionCode[] = [150, 166, 196, 276, 290, 826, 846];
+export const DEBIT_CODES: readonly TransactionCode[] = [150, 166, 196, 276, 280, 290, 671, 826, 846];
 export const CREDIT_CODES: readonly TransactionCode[] = [291, 610, 670, 706, 806];
 export const INDICATOR_CODES: readonly TransactionCode[] = [971, 972];
 
@@ -97,6 +98,8 @@ export interface Transaction {
   amountCents: number;
   /** TC 826 and 706: the tax year the credit went to or came from. */
   relatedTaxYear: number | null;
+  /** Postings made by the tax account's own payments (670, 671, 280): the payment's id. */
+  paymentId?: string;
 }
 
 /** Key line items of a Form 1040 (original) or 1040-X (amended, the corrected figures). */
