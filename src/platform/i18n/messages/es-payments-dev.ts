@@ -1,0 +1,76 @@
+import type { enPaymentsDev } from './en-payments-dev.ts';
+
+export const esPaymentsDev: Record<keyof typeof enPaymentsDev, string> = {
+  'acct.dev.nav.outbox': 'Bandeja de salida de desarrollo',
+  'acct.dev.nav.payments': 'Pagos de desarrollo',
+  'acct.dev.outbox.title': 'Bandeja de salida de desarrollo de la cuenta tributaria',
+  'acct.dev.outbox.lead':
+    'Los correos electrónicos que la cuenta tributaria habría enviado, como recibos de pago y avisos del plan de pagos, del más reciente al más antiguo. Nada de esto se envió de verdad.',
+  'acct.dev.outbox.empty': 'Todavía no hay correos electrónicos.',
+  'acct.dev.outbox.email': 'Correo electrónico',
+  'acct.dev.outbox.to': 'Para',
+  'acct.dev.outbox.sent': 'Enviado',
+  'acct.dev.payments.title': 'Pagos de desarrollo',
+  'acct.dev.payments.lead':
+    'Lo que registraron el procesador de tarjetas y la red bancaria de desarrollo, del más reciente al más antiguo. No se mueve dinero: reemplazan al procesador de tarjetas real y al banco de la agencia. Los números de tarjeta nunca se guardan (solo la marca y los últimos cuatro dígitos), y de una cuenta bancaria solo se guardan los últimos cuatro dígitos.',
+  'acct.dev.payments.charges.title': 'Cargos a tarjetas',
+  'acct.dev.payments.charges.caption':
+    'Cargos a tarjetas que registró el procesador de tarjetas de desarrollo, del más reciente al más antiguo.',
+  'acct.dev.payments.charges.none': 'Todavía no hay cargos a tarjetas.',
+  'acct.dev.payments.debits.title': 'Débitos bancarios',
+  'acct.dev.payments.debits.caption':
+    'Débitos bancarios que aceptó la red bancaria de desarrollo, del más reciente al más antiguo.',
+  'acct.dev.payments.debits.none': 'Todavía no hay débitos bancarios.',
+  'acct.dev.col.recorded': 'Registrado',
+  'acct.dev.col.card': 'Tarjeta',
+  'acct.dev.col.amount': 'Cantidad',
+  'acct.dev.col.fee': 'Cargo por conveniencia',
+  'acct.dev.col.result': 'Resultado',
+  'acct.dev.col.reference': 'Referencia',
+  'acct.dev.col.account': 'Cuenta',
+  'acct.dev.col.routing': 'Número de ruta',
+  'acct.dev.col.paymentDate': 'Fecha de pago',
+  'acct.dev.col.settlesOn': 'Se liquida o se devuelve el',
+  'acct.dev.col.status': 'Estado',
+  'acct.dev.col.number': 'Número de tarjeta',
+  'acct.dev.col.brand': 'Marca',
+  'acct.dev.col.startsWith': 'El número de cuenta empieza por',
+  'acct.dev.col.example': 'Ejemplo',
+  'acct.dev.card': '{brand} que termina en {last4}',
+  'acct.dev.account': '{type} que termina en {last4}',
+  'acct.dev.brand.visa': 'Visa',
+  'acct.dev.brand.mastercard': 'Mastercard',
+  'acct.dev.brand.amex': 'American Express',
+  'acct.dev.brand.discover': 'Discover',
+  'acct.dev.accountType.checking': 'Cuenta de cheques',
+  'acct.dev.accountType.savings': 'Cuenta de ahorros',
+  'acct.dev.result.approved': 'Aprobado',
+  'acct.dev.result.declined': 'Rechazado: {reason}',
+  'acct.dev.result.error':
+    'Procesador no disponible: no se cobra ni se registra nada. Cada intento con esta tarjeta falla; luego se puede hacer el mismo pago con otra tarjeta.',
+  'acct.dev.reason.cardDeclined': 'el banco que emitió la tarjeta la rechazó',
+  'acct.dev.reason.insufficientFunds': 'fondos insuficientes',
+  'acct.dev.reason.expiredCard': 'la tarjeta está vencida',
+  'acct.dev.reason.incorrectSecurityCode': 'el código de seguridad es incorrecto',
+  'acct.dev.reason.overLimit': 'supera el límite de la tarjeta',
+  'acct.dev.debit.pending': 'Pendiente',
+  'acct.dev.debit.pendingReturn': 'Pendiente; será devuelto ({code})',
+  'acct.dev.debit.settled': 'Liquidado',
+  'acct.dev.debit.returned': 'Devuelto ({code})',
+  'acct.dev.return.insufficientFunds': 'Devuelto {code}: fondos insuficientes',
+  'acct.dev.return.accountClosed': 'Devuelto {code}: cuenta cerrada',
+  'acct.dev.return.noAccount': 'Devuelto {code}: no existe la cuenta o el banco no la encuentra',
+  'acct.dev.return.other': 'Devuelto {code}',
+  'acct.dev.return.railsUnavailable':
+    'Red bancaria no disponible: no se envía ni se registra nada. Cada intento con esta cuenta falla; luego se puede hacer el mismo pago desde otra cuenta.',
+  'acct.dev.testCards.title': 'Números de tarjeta de prueba',
+  'acct.dev.testCards.lead':
+    'Escriba uno de estos números en el formulario de pago, con cualquier nombre y código postal, un mes de vencimiento que no haya pasado y un código de seguridad de 3 dígitos (4 dígitos para American Express). Cualquier otro número de tarjeta válido se aprueba; un mes de vencimiento pasado se rechaza por tarjeta vencida, y un código de seguridad de longitud equivocada, por incorrecto.',
+  'acct.dev.testCards.caption':
+    'Números de tarjeta de prueba y lo que responde el procesador de tarjetas de desarrollo.',
+  'acct.dev.testAccounts.title': 'Cuentas bancarias de prueba',
+  'acct.dev.testAccounts.lead':
+    'Use cualquier número de ruta que pase la verificación, por ejemplo {routing}, y cualquier número de cuenta. Los números de cuenta que empiezan por los dígitos de abajo se comportan como se indica; cualquier otro se liquida un día hábil después de su fecha de pago (los fines de semana y los días feriados federales no cuentan). El número de ruta {unknown} se rechaza como banco desconocido.',
+  'acct.dev.testAccounts.caption':
+    'Números de cuenta de prueba y lo que responde la red bancaria de desarrollo.',
+};
