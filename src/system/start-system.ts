@@ -53,6 +53,7 @@ export async function startSystem(
     await listenOrExplain(identity.server, config.identity.host, config.identity.port, 'IDP_PORT');
     await listenOrExplain(account.server, config.account.host, config.account.port, 'ACCOUNT_PORT');
     await listenOrExplain(benefits.server, config.benefits.host, config.benefits.port, 'BENEFITS_PORT');
+    if (config.account.payments.worker) await account.paymentWorker.start();
   } catch (error) {
     await close();
     throw error;

@@ -45,6 +45,10 @@ const productionAccount: Env = {
   ACCOUNT_FINGERPRINT_KEY: key(),
   ACCOUNT_COOKIE_SECRET: key(),
   ACCOUNT_OIDC_CLIENT_SECRET: 'a-long-client-secret',
+  SMTP_URL: 'smtp://mail.example.gov:587',
+  // Only the development payment adapters ship; production must name them on purpose.
+  ACCOUNT_CARD_PROCESSOR: 'development',
+  ACCOUNT_BANK_RAILS: 'development',
 };
 
 const without = (env: Env, name: string): Env =>
@@ -226,6 +230,19 @@ describe('tax account config', () => {
       { ...productionAccount, ACCOUNT_OIDC_ISSUER: 'http://id.example.gov' },
       'ACCOUNT_OIDC_ISSUER',
     ],
+    ['production without SMTP_URL (receipts)', without(productionAccount, 'SMTP_URL'), 'SMTP_URL'],
+    [
+      'production without naming the card processor',
+      without(productionAccount, 'ACCOUNT_CARD_PROCESSOR'),
+      'ACCOUNT_CARD_PROCESSOR',
+    ],
+    [
+      'production without naming the bank rails',
+      without(productionAccount, 'ACCOUNT_BANK_RAILS'),
+      'ACCOUNT_BANK_RAILS',
+    ],
+    ['an unknown card processor', { ACCOUNT_CARD_PROCESSOR: 'acme' }, 'ACCOUNT_CARD_PROCESSOR'],
+    ['a sweep of 0 seconds', { ACCOUNT_PAYMENT_SWEEP_SECONDS: '0' }, 'ACCOUNT_PAYMENT_SWEEP_SECONDS'],
     [
       'production without ACCOUNT_DATA_KEY',
       without(productionAccount, 'ACCOUNT_DATA_KEY'),

@@ -2,6 +2,7 @@
 import { ConfigError } from '#platform/config/config-error.ts';
 import {
   readDatabaseUrl,
+  readEnum,
   readOptional,
   readPort,
   readString,
@@ -31,6 +32,20 @@ export interface AccountConfig {
   session: { idleSeconds: number; absoluteSeconds: number; idleWarningSeconds: number };
   loginRequestTtlSeconds: number;
   rateLimit: { max: number; timeWindowMs: number };
+  /** SMTP for receipts; without it (development, tests) the outbox at /dev/outbox. */
+  smtp: { url: string; from: string } | undefined;
+  /** Development pages (/dev/outbox, /dev/payments): development and test modes only. */
+  devTools: boolean;
+  payments: {
+    /** Run the payment worker in this process (one or more instances may). */
+    worker: boolean;
+    /** How often the worker sweeps for due work, in seconds. */
+    sweepSeconds: number;
+    /** The card processor adapter: only the development one ships. */
+    cardProcessor: 'development';
+    /** The bank rails adapter: only the development one ships. */
+    bankRails: 'development';
+  };
 }
 
 export const ACCOUNT_SECRET_NAMES = [
@@ -59,6 +74,19 @@ export function readAccountConfig(
   if (mode === 'production' && !issuer.startsWith('https://'))
     throw new ConfigError('ACCOUNT_OIDC_ISSUER', 'must use https:// in production.');
   const secrets = secretReader(env, mode, localSecrets);
+  const smtpUrl = readOptional(env, 'SMTP_URL');
+  if (mode === 'production' && !smtpUrl)
+    throw new ConfigError('SMTP_URL', 'is required in production (the development outbox is disabled).');
+  const cardProcessor = readEnum(env, 'ACCOUNT_CARD_PROCESSOR', ['development'] as const, 'development');
+  const bankRails = readEnum(env, 'ACCOUNT_BANK_RAILS', ['development'] as const, 'development');
+  // Only the development adapters ship. Production must name its adapters on purpose (a
+  // staging or demonstration deployment may name the development ones).
+  for (const name of ['ACCOUNT_CARD_PROCESSOR', 'ACCOUNT_BANK_RAILS'])
+    if (mode === 'production' && readOptional(env, name) === undefined)
+      throw new ConfigError(name, 'must be set in production: the only adapter that ships is "development".');
+  const sweep = readString(env, 'ACCOUNT_PAYMENT_SWEEP_SECONDS', '30');
+  if (!/^\d{1,5}$/.test(sweep) || Number(sweep) < 1)
+    throw new ConfigError('ACCOUNT_PAYMENT_SWEEP_SECONDS', 'must be a whole number of seconds, at least 1.');
   return {
     mode,
     host: readString(env, 'HOST', 'localhost'),
@@ -80,5 +108,13 @@ export function readAccountConfig(
     session: { idleSeconds: 15 * 60, absoluteSeconds: 12 * 3600, idleWarningSeconds: 150 },
     loginRequestTtlSeconds: 600,
     rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
+    smtp: smtpUrl ? { url: smtpUrl, from: readString(env, 'EMAIL_FROM', 'no-reply@localhost') } : undefined,
+    devTools: mode !== 'production',
+    payments: {
+      worker: readOptional(env, 'ACCOUNT_PAYMENT_WORKER') !== 'off',
+      sweepSeconds: Number(sweep),
+      cardProcessor,
+      bankRails,
+    },
   };
 }

@@ -2,23 +2,19 @@
 // year, payments, plan, notices), a tax year's detail page, and the payoff for a chosen date.
 // Signed out, the home page invites to sign in; signed in without a linked taxpayer, every
 // records page explains what did not match. Every read of taxpayer data is audited.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '#platform/errors/app-error.ts';
 import { queryParam } from '#platform/http/form-fields.ts';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
-import type { SessionsRepo, WebSession } from '../db/sessions-repo.ts';
+import type { SessionsRepo } from '../db/sessions-repo.ts';
 import type { TaxpayerLinksRepo } from '../db/taxpayer-links-repo.ts';
-import {
-  currentSession,
-  currentSessionWithRecords,
-  type SessionCookies,
-} from '../session/current-session.ts';
+import type { SessionCookies } from '../session/current-session.ts';
+import { signedInHelpers } from './signed-in.ts';
 import { accountOverview, noticesFor, payoffOn, yearBalance } from '../domain/records/account-overview.ts';
 import { addDays, agencyToday } from '../domain/records/agency-date.ts';
 import { isCalendarDate } from '../domain/records/link-taxpayer.ts';
-import type { TaxpayerRecords } from '../domain/records/tax-records.ts';
 import { SignedInHomePage, SignedOutHomePage } from '../views/home-pages.tsx';
-import { PayoffPage, UnmatchedRecordsPage, YearPage } from '../views/records-pages.tsx';
+import { PayoffPage, YearPage } from '../views/records-pages.tsx';
 
 /** Direct Pay schedules payments up to 365 days ahead (domain.md); the payoff form matches. */
 export const PAYOFF_DAYS_AHEAD = 365;
@@ -40,64 +36,7 @@ export function parsePayoffDate(raw: string): string | undefined {
 }
 
 export function registerHomeRoutes(app: FastifyInstance, deps: HomeRouteDeps): void {
-  type Signed = { session: WebSession; taxpayerId: string; today: string };
-  type Read = { action: string; detail?: Record<string, string | number> };
-
-  /** Not linked to a taxpayer: the page that explains what did not match. */
-  async function unmatched(reply: FastifyReply, session: WebSession): Promise<undefined> {
-    const problems = (await deps.links.problemsFor(session.subject)) ?? ['claims'];
-    reply.code(403).page((ctx) => UnmatchedRecordsPage(ctx, problems));
-    return undefined;
-  }
-
-  /**
-   * The signed-in person and their taxpayer; otherwise undefined, with the reply sent: the
-   * signed-out page for `/`, a redirect there for other pages, the mismatch page when not linked.
-   * Reads no records (a page that then finds the request invalid).
-   */
-  async function signedInTaxpayer(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    now: Date,
-    signedOut: () => void,
-  ): Promise<Signed | undefined> {
-    const session = await currentSession(req, deps.cookies, deps.sessions, now);
-    if (!session) {
-      signedOut();
-      return undefined;
-    }
-    const link = await deps.links.find(session.subject);
-    if (!link) return unmatched(reply, session);
-    return { session, taxpayerId: link.taxpayerId, today: agencyToday(now) };
-  }
-
-  /**
-   * As `signedInTaxpayer`, and the taxpayer's records, whose read is audited (the action, the
-   * request id and the detail, with the taxpayer's id): one statement with the session lookup.
-   */
-  async function signedInRecords(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    now: Date,
-    signedOut: () => void,
-    read: Read,
-  ): Promise<(Signed & { records: TaxpayerRecords }) | undefined> {
-    const found = await currentSessionWithRecords(req, deps.cookies, deps.sessions, now, {
-      ...read,
-      requestId: String(req.id),
-    });
-    if (!found) {
-      signedOut();
-      return undefined;
-    }
-    if (found.taxpayerId === undefined) return unmatched(reply, found.session);
-    return {
-      session: found.session,
-      taxpayerId: found.taxpayerId,
-      records: found.records,
-      today: agencyToday(now),
-    };
-  }
+  const { signedInTaxpayer, signedInRecords } = signedInHelpers(deps);
 
   app.get('/', async (req, reply) => {
     const signed = await signedInRecords(

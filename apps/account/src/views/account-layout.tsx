@@ -17,6 +17,7 @@ export function AccountLayout({
   const nav = signedIn
     ? [
         { href: '/', label: ctx.t('acct.nav.home') },
+        { href: '/payments', label: ctx.t('acct.pay.nav') },
         { href: '/sign-out', label: ctx.t('acct.nav.signOut'), post: true },
       ]
     : [{ href: '/sign-in', label: ctx.t('acct.nav.signIn') }];
