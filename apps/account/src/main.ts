@@ -28,6 +28,31 @@ import { errorPage } from '#platform/ui/error-page.tsx';
 import { identityProviderKeys } from './security-events/identity-provider-keys.ts';
 import { createSecurityEventReceiver } from './security-events/security-event-receiver.ts';
 import { securityEventRoutes } from './security-events/security-event-routes.ts';
+import { createSmtpEmailSender } from '#platform/mail/smtp-email-sender.ts';
+import { openJobQueue } from '#platform/jobs/open-job-queue.ts';
+import type { JobQueue } from '#platform/jobs/job-queue.ts';
+import { createOutboxRepo } from './db/outbox-repo.ts';
+import { createOutboxEmailSender } from './mail/outbox-email-sender.ts';
+import { createDevPaymentsRepo } from './db/dev-payments-repo.ts';
+import { registerDevRoutes } from './http/dev-routes.tsx';
+import { createPaymentsRepo, type PaymentsRepo } from './db/payments-repo.ts';
+import { createJourneysRepo } from './db/journeys-repo.ts';
+import { createDevCardProcessor } from './payments/dev-card-processor.ts';
+import { createDevBankRails } from './payments/dev-bank-rails.ts';
+import { paymentProcessing, type ProcessingDeps } from './payments/payment-processing.ts';
+import {
+  createPaymentQueues,
+  DEFAULT_WORKER_SETTINGS,
+  PAYMENT_QUEUES,
+  paymentNotifier,
+  paymentWorker,
+  type PaymentWorker,
+} from './payments/payment-worker.ts';
+import { paymentEmails } from './payments/payment-emails.ts';
+import { registerPaymentRoutes } from './http/payment-routes.ts';
+import { createPlansRepo } from './db/plans-repo.ts';
+import { createCheckPlans } from './plans/plan-checks.ts';
+import { registerPlanRoutes } from './http/plan-routes.ts';
 
 export interface AccountApp {
   server: FastifyInstance;
@@ -36,18 +61,31 @@ export interface AccountApp {
   taxpayers: TaxpayersRepo;
   records: TaxRecordsRepo;
   links: TaxpayerLinksRepo;
+  payments: PaymentsRepo;
+  /** The job queue (pg-boss on PostgreSQL, the table queue on PGlite). */
+  queue: JobQueue;
+  /** The payment worker: started when config.payments.worker is on; `sweep()` queues due work now. */
+  paymentWorker: PaymentWorker;
   /** The records repositories on a transaction (the demo seed writes each taxpayer in one). */
   recordsOn(q: Queryable): { taxpayers: TaxpayersRepo; records: TaxRecordsRepo };
   close(): Promise<void>;
+}
+
+export interface AccountAppOptions {
+  /** The clock (tests); the real time otherwise. */
+  now?: () => Date;
+  /** Test hooks inside payment processing (the worker kill test). */
+  processingHooks?: ProcessingDeps['hooks'];
 }
 
 export async function buildAccountApp(
   config: AccountConfig,
   logger: Logger,
   redis?: Redis,
+  options: AccountAppOptions = {},
 ): Promise<AccountApp> {
   const { db } = await openMigratedDatabase(config.database, ACCOUNT_MIGRATIONS, 'account_schema_migrations');
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   const cipher = createFieldCipher(config.dataKey, config.fingerprintKey);
   const sessions = createSessionsRepo(db, cipher, config.session);
   const loginRequests = createLoginRequestsRepo(db, cipher);
@@ -81,6 +119,87 @@ export async function buildAccountApp(
     },
   });
   registerHomeRoutes(server, { sessions, cookies, links, now });
+
+  // Payments: the job queue, the vendors' ports (development adapters), the worker.
+  const outbox = createOutboxRepo(db);
+  const email = config.smtp
+    ? createSmtpEmailSender(config.smtp.url, config.smtp.from)
+    : createOutboxEmailSender(outbox);
+  const payments = createPaymentsRepo(db, cipher);
+  const paymentsOn = (q: Queryable) => createPaymentsRepo(q, cipher);
+  const queue = openJobQueue(db, { postgresUrl: config.database.url }, logger);
+  await queue.start();
+  const settings = { ...DEFAULT_WORKER_SETTINGS, sweepSeconds: config.payments.sweepSeconds };
+  await createPaymentQueues(queue, settings);
+  const notify = paymentNotifier(queue);
+  const processor = createDevCardProcessor(db, { now });
+  const rails = createDevBankRails(db, { now });
+  const processing = paymentProcessing({
+    db,
+    paymentsOn,
+    rails,
+    processor,
+    now,
+    notify,
+    ...(options.processingHooks ? { hooks: options.processingHooks } : {}),
+  });
+  const plansOn = (q: Queryable) => createPlansRepo(q, cipher);
+  const journeys = createJourneysRepo(db, cipher);
+  const checkPlans = createCheckPlans({
+    db,
+    plansOn,
+    paymentsOn,
+    records,
+    email,
+    baseUrl: config.baseUrl,
+    logger,
+    now,
+    notify,
+  });
+  const worker = paymentWorker({
+    queue,
+    payments,
+    processing,
+    sendPaymentEmail: paymentEmails({ payments, email, baseUrl: config.baseUrl, now }),
+    checkPlans,
+    now,
+    logger,
+    settings,
+  });
+  registerPaymentRoutes(server, {
+    sessions,
+    cookies,
+    links,
+    db,
+    payments,
+    paymentsOn,
+    journeys,
+    audit,
+    processor,
+    processing,
+    notify,
+    initiateSoon: async (paymentId) => {
+      await queue.send(PAYMENT_QUEUES.initiate, { paymentId }, { singletonKey: paymentId });
+    },
+    now,
+  });
+  registerPlanRoutes(server, {
+    sessions,
+    cookies,
+    links,
+    db,
+    plans: plansOn(db),
+    plansOn,
+    paymentsOn,
+    journeys,
+    audit,
+    email,
+    baseUrl: config.baseUrl,
+    now,
+    logger,
+  });
+  if (config.devTools && !config.smtp)
+    registerDevRoutes(server, { outbox, devPayments: createDevPaymentsRepo(db), now });
   registerAuthRoutes(server, {
     idp,
     loginRequests,
@@ -114,12 +233,17 @@ export async function buildAccountApp(
     taxpayers,
     records,
     links,
+    payments,
+    queue,
+    paymentWorker: worker,
     recordsOn: (q) => ({
       taxpayers: createTaxpayersRepo(q, cipher),
       records: createTaxRecordsRepo(q, cipher),
     }),
     async close() {
       await server.close();
+      await worker.stop();
+      await queue.stop();
       await db.close();
     },
   };

@@ -19,6 +19,12 @@ import { enRememberDevice } from './messages/en-remember-device.ts';
 import { esRememberDevice } from './messages/es-remember-device.ts';
 import { enRecords } from './messages/en-records.ts';
 import { esRecords } from './messages/es-records.ts';
+import { enPayments } from './messages/en-payments.ts';
+import { esPayments } from './messages/es-payments.ts';
+import { enPlans } from './messages/en-plans.ts';
+import { esPlans } from './messages/es-plans.ts';
+import { enPaymentsDev } from './messages/en-payments-dev.ts';
+import { esPaymentsDev } from './messages/es-payments-dev.ts';
 
 // One catalog per language, assembled from per-feature files so features can grow apart.
 const en = {
@@ -31,6 +37,9 @@ const en = {
   ...enAgencies,
   ...enRememberDevice,
   ...enRecords,
+  ...enPayments,
+  ...enPlans,
+  ...enPaymentsDev,
 };
 const es = {
   ...esCore,
@@ -42,6 +51,9 @@ const es = {
   ...esAgencies,
   ...esRememberDevice,
   ...esRecords,
+  ...esPayments,
+  ...esPlans,
+  ...esPaymentsDev,
 };
 
 export type MessageKey = keyof typeof en;
