@@ -26,6 +26,12 @@ try {
           `  Development outbox:       ${system.identityUrl}/dev/outbox   (emails and text messages land here)`,
         ]
       : []),
+    ...(config.account.devTools && !config.account.smtp
+      ? [
+          `  Tax account's emails:     ${system.accountUrl}/dev/outbox   (payment receipts, plan notices)`,
+          `  Test cards and accounts:  ${system.accountUrl}/dev/payments (development card processor and bank)`,
+        ]
+      : []),
     '',
     ...(config.identity.mode === 'production'
       ? []

@@ -10,7 +10,7 @@ import {
   type BankAccountProblem,
 } from '../domain/payments/bank-account.ts';
 import { parseRoutingNumber, type RoutingNumberProblem } from '../domain/payments/routing-number.ts';
-import { parseCardNumber, type CardNumberProblem } from '../domain/payments/card-number.ts';
+import { cardBrand, parseCardNumber, type CardNumberProblem } from '../domain/payments/card-number.ts';
 import type { CardKind } from '../domain/payments/processor-fees.ts';
 import type { PaymentDetails, PaymentReason } from '../domain/payments/payment-reasons.ts';
 import type { CardDetails } from './card-processor.ts';
@@ -149,7 +149,9 @@ export function checkCard(input: Record<CardField, string>, today: string): Card
   else if (month >= 1 && month <= 12 && `${year}-${String(month).padStart(2, '0')}` < today.slice(0, 7))
     problems.expYear = 'acct.pay.error.card_expired';
   const code = input.securityCode.trim();
-  const amex = number.ok && number.brand === 'amex';
+  // The code's length follows the card's brand, read from its first digits even when the
+  // number has a typo (so a right code is not flagged for a wrong number).
+  const amex = cardBrand(input.cardNumber.replace(/[\s-]/g, '')) === 'amex';
   if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(code)) problems.securityCode = 'acct.pay.error.card_security_code';
   const name = input.nameOnCard.trim();
   if (name.length < 2 || name.length > 100) problems.nameOnCard = 'acct.pay.error.card_name';

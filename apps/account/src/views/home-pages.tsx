@@ -72,6 +72,16 @@ export function SignedInHomePage(ctx: PageContext, data: SignedInHomeData) {
                 {t('acct.records.credit', { amount: f.money(overview.creditCents) })}
               </p>
             ) : null}
+            <p class="margin-top-2 margin-bottom-0">
+              <a class="usa-button" href="/payments" data-home-pay>
+                {t('acct.pay.home.pay')}
+              </a>
+              {overview.payoffCents > 0 && plan.state !== 'active' ? (
+                <a class="usa-button usa-button--outline" href="/plan" data-home-plan>
+                  {t('acct.pay.home.plan')}
+                </a>
+              ) : null}
+            </p>
           </div>
         </div>
       </div>
@@ -132,6 +142,9 @@ export function SignedInHomePage(ctx: PageContext, data: SignedInHomeData) {
         </>
       ) : null}
       <p>{t('acct.records.payments.note')}</p>
+      <p>
+        <a href="/payments">{t('acct.pay.home.allPayments')}</a>
+      </p>
 
       <h2>{t('acct.records.plan.title')}</h2>
       <div data-plan={plan.state}>
@@ -156,6 +169,9 @@ export function SignedInHomePage(ctx: PageContext, data: SignedInHomeData) {
             <p>{t('acct.records.plan.reduced')}</p>
           </>
         ) : null}
+        <p>
+          <a href="/plan">{t('acct.pay.home.planDetails')}</a>
+        </p>
       </div>
 
       <h2>{t('acct.records.notices.title')}</h2>

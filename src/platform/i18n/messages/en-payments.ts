@@ -2,6 +2,10 @@
 // review, the confirmation, changing and cancelling a scheduled payment, and the emails.
 export const enPayments = {
   'acct.pay.nav': 'Payments',
+  'acct.pay.home.pay': 'Make or schedule a payment',
+  'acct.pay.home.plan': 'Can’t pay in full? Set up a payment plan',
+  'acct.pay.home.allPayments': 'See all your payments, scheduled ones too',
+  'acct.pay.home.planDetails': 'See your payment plan or apply for one',
   'acct.pay.history.title': 'Payments',
   'acct.pay.history.lead':
     'Payments you made or scheduled here, newest first. Payments by check or through other services take up to 3 weeks to show.',
@@ -130,6 +134,8 @@ export const enPayments = {
     'You can schedule a payment up to 365 days ahead. Choose an earlier date.',
   'acct.pay.error.payment_date_not_covered':
     'We cannot schedule on that date yet (our holiday calendar does not reach it). Choose an earlier date.',
+  'acct.pay.error.payment_date_after_due_date':
+    'This kind of payment must be dated by the return’s due date for that tax year (April 15, or the next business day). Choose an earlier date, or pay it later as a balance due.',
   'acct.pay.error.method_missing': 'Choose how you want to pay.',
   'acct.pay.error.card_future_date': 'Cards can only be charged today.',
   'acct.pay.error.routing_missing': 'Enter the routing number.',

@@ -3,6 +3,10 @@ import type { enPayments } from './en-payments.ts';
 
 export const esPayments: Record<keyof typeof enPayments, string> = {
   'acct.pay.nav': 'Pagos',
+  'acct.pay.home.pay': 'Hacer o programar un pago',
+  'acct.pay.home.plan': '¿No puede pagar todo? Solicite un plan de pagos',
+  'acct.pay.home.allPayments': 'Ver todos sus pagos, también los programados',
+  'acct.pay.home.planDetails': 'Ver su plan de pagos o solicitar uno',
   'acct.pay.history.title': 'Pagos',
   'acct.pay.history.lead':
     'Los pagos que hizo o programó aquí, del más reciente al más antiguo. Los pagos con cheque o por otros servicios tardan hasta 3 semanas en aparecer.',
@@ -134,6 +138,8 @@ export const esPayments: Record<keyof typeof enPayments, string> = {
     'Puede programar un pago hasta con 365 días de anticipación. Elija una fecha anterior.',
   'acct.pay.error.payment_date_not_covered':
     'Todavía no podemos programar en esa fecha (nuestro calendario de días feriados no llega a ella). Elija una fecha anterior.',
+  'acct.pay.error.payment_date_after_due_date':
+    'Este tipo de pago debe tener fecha a más tardar en la fecha de vencimiento de la declaración de ese año tributario (15 de abril, o el siguiente día hábil). Elija una fecha anterior, o páguelo después como saldo adeudado.',
   'acct.pay.error.method_missing': 'Elija cómo quiere pagar.',
   'acct.pay.error.card_future_date': 'Las tarjetas solo se pueden cobrar hoy.',
   'acct.pay.error.routing_missing': 'Escriba el número de ruta.',

@@ -10,11 +10,16 @@
 //   previous one until its return due date (a late 4th installment still counts for it).
 // - An extension payment (Form 4868) is for the year whose return is due next, and only up to
 //   that due date [V] Form 4868 instructions ("pay by the regular due date").
-// - The return due date is April 15 of the next year, moved to the next business day when it
-//   falls on a weekend or a legal holiday (IRC 7503) [V].
+// - The return due date is April 15 of the next year, moved to the next day that is not a
+//   weekend or a legal holiday (IRC 7503) [V]. "Legal holiday" includes those of the District of
+//   Columbia: DC Emancipation Day, April 16, observed the Friday before when it is a Saturday and
+//   the Monday after when it is a Sunday (Rev. Rul. 2015-13 [S]; the IRS due dates were April 18,
+//   2017 and 2023, and April 17, 2018, for it).
+// - An extension payment, and an estimated-tax payment for a past year, must be dated on or
+//   before that year's return due date (after it, it is a balance-due payment).
 // - Largest single payment through Direct Pay: $9,999,999.99 [U] (Direct Pay help says larger
 //   payments go by wire / EFTPS); data, so the agency can set it.
-import { addBusinessDays, isCoveredByHolidayCalendar, isWeekend } from './federal-holidays.ts';
+import { federalHolidayOn, isCoveredByHolidayCalendar, isWeekend } from './federal-holidays.ts';
 import { addDays } from '../records/agency-date.ts';
 import { checkPaymentDate, type PaymentDateProblem } from './scheduling.ts';
 
@@ -28,12 +33,20 @@ export const PAYMENT_REASONS: readonly PaymentReason[] = [
 
 export const MAX_PAYMENT_CENTS = 999_999_999n;
 
-/** April 15 after the tax year, or the next business day (IRC 7503). */
+/** DC Emancipation Day (April 16) as observed in `year`. */
+export function emancipationDayObserved(year: number): string {
+  const april16 = `${year}-04-16`;
+  const weekday = new Date(`${april16}T00:00:00Z`).getUTCDay();
+  return weekday === 6 ? `${year}-04-15` : weekday === 0 ? `${year}-04-17` : april16;
+}
+
+/** April 15 after the tax year, or the next day that is not a weekend or legal holiday (IRC 7503). */
 export function returnDueDate(taxYear: number): string {
-  const april15 = `${taxYear + 1}-04-15`;
-  if (isCoveredByHolidayCalendar(april15)) return addBusinessDays(april15, 0);
-  let day = april15;
-  while (isWeekend(day)) day = addDays(day, 1);
+  const emancipation = emancipationDayObserved(taxYear + 1);
+  const holiday = (day: string) =>
+    day === emancipation || (isCoveredByHolidayCalendar(day) && federalHolidayOn(day) !== undefined);
+  let day = `${taxYear + 1}-04-15`;
+  while (isWeekend(day) || holiday(day)) day = addDays(day, 1);
   return day;
 }
 
@@ -79,6 +92,7 @@ export type DetailsProblem =
   | 'amount_not_positive'
   | 'amount_too_large'
   | 'over_balance_unconfirmed'
+  | 'payment_date_after_due_date'
   | PaymentDateProblem;
 
 export interface DetailsInput {
@@ -130,6 +144,11 @@ export function checkPaymentDetails(
   else if (amount > MAX_PAYMENT_CENTS) problems.amount = 'amount_too_large';
   const date = checkPaymentDate(input.paymentDate, now);
   if (!date.ok) problems.paymentDate = date.problem;
+  const pastYearOnly =
+    reason === 'extension' ||
+    (reason === 'estimated_tax' && year !== undefined && year < Number(today.slice(0, 4)));
+  if (date.ok && year !== undefined && !problems.taxYear && pastYearOnly && date.date > returnDueDate(year))
+    problems.paymentDate = 'payment_date_after_due_date';
   if (Object.keys(problems).length > 0 || !reason || year === undefined || amount === undefined || !date.ok)
     return { ok: false, problems };
   let overBalanceConfirmed = false;

@@ -4,7 +4,7 @@
 // and the latest notices. Pure; sums are in integer cents.
 import { computeBalance } from '../money/balance.ts';
 import { dollarsToCents, sumCents } from './cents.ts';
-import { moduleScenario } from './module-scenario.ts';
+import { InconsistentModuleError, moduleScenario, withoutDishonored } from './module-scenario.ts';
 import { nextDayOfMonth } from './agency-date.ts';
 import {
   ACTION_CODES,
@@ -106,10 +106,18 @@ export function payoffOn(
   return { years, payoffCents: sumCents(years.map((y) => y.balanceCents)) };
 }
 
+/** Money received, newest first; a payment the bank returned (TC 671) is not money received. */
 export function paymentsOf(records: TaxpayerRecords, asOf: string): PaymentLine[] {
   return records.modules
     .flatMap((m) =>
-      m.transactions
+      withoutDishonored(
+        m.transactions
+          .filter((t) => t.date <= asOf)
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+        (problem) => {
+          throw new InconsistentModuleError(m.taxYear, problem);
+        },
+      )
         .filter((t) => (t.code === 610 || t.code === 670 || t.code === 706) && t.date <= asOf)
         .map((t): PaymentLine => ({
           date: t.date,

@@ -63,7 +63,7 @@ export class InconsistentModuleError extends Error {
  * The transactions without each dishonored payment (TC 671) and the payment it reverses: by
  * the payment's id, else the latest earlier 670 of the same amount. Sorted input, sorted output.
  */
-function withoutDishonored<T extends ScenarioModule['transactions'][number]>(
+export function withoutDishonored<T extends ScenarioModule['transactions'][number]>(
   transactions: readonly T[],
   fail: (problem: string) => never,
 ): T[] {
