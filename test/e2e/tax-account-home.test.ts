@@ -8,20 +8,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { checkPage, launchBrowser, watchConsole, latestEmailCode } from '../support/browser.ts';
+import { checkPage, launchBrowser, watchConsole } from '../support/browser.ts';
+import { MARIA, signInToTaxAccount, type DemoPerson } from '../support/tax-account-sign-in.ts';
 import { addDays, agencyToday } from '../../apps/account/src/domain/records/agency-date.ts';
 
-interface Person {
-  email: string;
-  password: string;
-  givenName: string;
-}
+type Person = DemoPerson;
 
-const MARIA: Person = {
-  email: 'maria.garcia@example.com',
-  password: 'orange-tulip-harbor-42',
-  givenName: 'Maria',
-};
 const ROBERT: Person = {
   email: 'robert.johnson@example.com',
   password: 'copper-falcon-garden-63',
@@ -66,23 +58,7 @@ describe('tax account: home page, year pages and linking, in a browser', { timeo
     context = await browser.newContext();
     page = await context.newPage();
     problems = watchConsole(page);
-    await page.goto(system.accountUrl);
-    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email address').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page
-      .getByLabel('One-time code')
-      .fill(await latestEmailCode(page, system.identityUrl, person.email));
-    await page.getByRole('button', { name: 'Submit' }).click();
-    await page
-      .getByRole('heading', { name: /Share your information with Tax Agency Online Account/ })
-      .waitFor();
-    await page.getByRole('button', { name: 'Agree and continue' }).click();
-    await page.waitForURL(`${system.accountUrl}/`);
+    await signInToTaxAccount(page, system, person);
   }
 
   /** The balance table's row for a year: tax, penalties, interest, balance as shown. */

@@ -12,57 +12,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { migrate, loadMigrations } from '#platform/db/migrator.ts';
 import { openPostgresDatabase } from '#platform/db/postgres-database.ts';
 import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
-import type { Database, Queryable } from '#platform/db/database.ts';
+import type { Queryable } from '#platform/db/database.ts';
 import { ACCOUNT_MIGRATIONS } from '../../apps/account/src/db/migrations-folder.ts';
 import { createPaymentsRepo } from '../../apps/account/src/db/payments-repo.ts';
-import { createTaxpayersRepo } from '../../apps/account/src/db/taxpayers-repo.ts';
-import { createTaxRecordsRepo } from '../../apps/account/src/db/tax-records-repo.ts';
 import { createDevBankRails } from '../../apps/account/src/payments/dev-bank-rails.ts';
 import { createDevCardProcessor } from '../../apps/account/src/payments/dev-card-processor.ts';
 import { paymentProcessing } from '../../apps/account/src/payments/payment-processing.ts';
 import { agencyToday, addDays } from '../../apps/account/src/domain/records/agency-date.ts';
 import { addBusinessDays } from '../../apps/account/src/domain/payments/federal-holidays.ts';
-import { cycleOf } from '../../apps/account/src/domain/records/posting-cycle.ts';
 import { createScratchPostgresDatabase, NO_POSTGRES, postgresUrl } from '../support/db/test-databases.ts';
+import { seedTaxpayerOwing2024 } from '../support/payment-fixtures.ts';
 import { startChild, type Child } from '../support/child-process.ts';
 
 const dataKey = randomBytes(32);
 const fingerprintKey = randomBytes(32);
 const cipher = createFieldCipher(dataKey, fingerprintKey);
-
-async function seedTaxpayer(db: Database): Promise<string> {
-  const taxpayers = createTaxpayersRepo(db, cipher);
-  const id = await taxpayers.create({
-    tin: `9${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
-    tinType: 'itin',
-    givenName: 'Kim',
-    familyName: 'Lee',
-    birthdate: '1980-01-01',
-    addressOfRecord: {
-      street_address: '1 Main St',
-      locality: 'Springfield',
-      region: 'IL',
-      postal_code: '62701',
-    },
-  });
-  await createTaxRecordsRepo(db, cipher).addModule(id, {
-    taxYear: 2024,
-    dueDate: '2025-04-15',
-    filedDate: '2025-04-10',
-    transactions: [
-      {
-        code: 150,
-        actionCode: null,
-        date: '2025-05-12',
-        cycle: cycleOf('2025-05-12'),
-        amountCents: 500_000,
-        relatedTaxYear: null,
-      },
-    ],
-    returns: [],
-  });
-  return id;
-}
 
 async function postings(db: Queryable, paymentId: string) {
   return db.query<{ code: number; amount_cents: string }>(
@@ -94,7 +58,7 @@ for (const hang of ['after-vendor', 'before-commit'] as const) {
         await scratch.drop();
       });
       await migrate(db, await loadMigrations(ACCOUNT_MIGRATIONS), 'account_schema_migrations');
-      const taxpayerId = await seedTaxpayer(db);
+      const taxpayerId = await seedTaxpayerOwing2024(db, cipher);
       const payments = createPaymentsRepo(db, cipher);
       const today = agencyToday(new Date());
       const { payment } = await payments.insert(
@@ -178,7 +142,7 @@ test(
       await scratch.drop();
     });
     await migrate(db, await loadMigrations(ACCOUNT_MIGRATIONS), 'account_schema_migrations');
-    const taxpayerId = await seedTaxpayer(db);
+    const taxpayerId = await seedTaxpayerOwing2024(db, cipher);
     const payments = createPaymentsRepo(db, cipher);
     const today = agencyToday(new Date());
     let clock = new Date();

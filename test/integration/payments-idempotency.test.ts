@@ -10,15 +10,13 @@ import type { Database, Queryable } from '#platform/db/database.ts';
 import { createFieldCipher } from '#platform/crypto/field-cipher.ts';
 import { ACCOUNT_MIGRATIONS } from '../../apps/account/src/db/migrations-folder.ts';
 import { createPaymentsRepo } from '../../apps/account/src/db/payments-repo.ts';
-import { createTaxpayersRepo } from '../../apps/account/src/db/taxpayers-repo.ts';
-import { createTaxRecordsRepo } from '../../apps/account/src/db/tax-records-repo.ts';
 import { createDevBankRails } from '../../apps/account/src/payments/dev-bank-rails.ts';
 import { createDevCardProcessor } from '../../apps/account/src/payments/dev-card-processor.ts';
 import { paymentProcessing } from '../../apps/account/src/payments/payment-processing.ts';
 import { makePayment } from '../../apps/account/src/payments/make-payment.ts';
 import type { PaymentDetails } from '../../apps/account/src/domain/payments/payment-reasons.ts';
 import { agencyToday } from '../../apps/account/src/domain/records/agency-date.ts';
-import { cycleOf } from '../../apps/account/src/domain/records/posting-cycle.ts';
+import { seedTaxpayerOwing2024 } from '../support/payment-fixtures.ts';
 import { forEachBackend } from '../support/db/test-databases.ts';
 
 const cipher = createFieldCipher(randomBytes(32), randomBytes(32));
@@ -32,35 +30,7 @@ const card = (number: string) => ({
 });
 
 async function suite(t: TestContext, db: Database): Promise<void> {
-  const taxpayerId = await createTaxpayersRepo(db, cipher).create({
-    tin: `9${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
-    tinType: 'itin',
-    givenName: 'Kim',
-    familyName: 'Lee',
-    birthdate: '1980-01-01',
-    addressOfRecord: {
-      street_address: '1 Main St',
-      locality: 'Springfield',
-      region: 'IL',
-      postal_code: '62701',
-    },
-  });
-  await createTaxRecordsRepo(db, cipher).addModule(taxpayerId, {
-    taxYear: 2024,
-    dueDate: '2025-04-15',
-    filedDate: '2025-04-10',
-    transactions: [
-      {
-        code: 150,
-        actionCode: null,
-        date: '2025-05-12',
-        cycle: cycleOf('2025-05-12'),
-        amountCents: 500_000,
-        relatedTaxYear: null,
-      },
-    ],
-    returns: [],
-  });
+  const taxpayerId = await seedTaxpayerOwing2024(db, cipher);
   const paymentsOn = (q: Queryable) => createPaymentsRepo(q, cipher);
   const payments = paymentsOn(db);
   const emails: string[] = [];

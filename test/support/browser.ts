@@ -54,9 +54,13 @@ export function watchConsole(page: Page): string[] {
       problems.push(`${response.status()} for ${response.request().resourceType()} ${response.url()}`);
     }
   });
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // The session-timeout script checks /session/status every 30 s; a check under way when the
+    // page navigates is cancelled by the browser, which is harmless.
+    if (error === 'net::ERR_ABORTED' && new URL(request.url()).pathname === '/session/status') return;
+    problems.push(`request failed: ${request.url()} ${error}`);
+  });
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }

@@ -1,14 +1,13 @@
 // The payment pages: history, the three steps of making a payment (details, method, review
 // with the card entered last), the declined and processor-unavailable pages, a payment's own
 // page (confirmation, history, change and cancel), cancel confirmation, change form, refusal.
-import type { ComponentChildren } from 'preact';
 import type { PageContext } from '#platform/ui/page-context.ts';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { Alert, CsrfField, ErrorSummary, TextField } from '#platform/ui/components.tsx';
 import type { PaymentEvent, PaymentRecord } from '../db/payments-repo.ts';
 import type { PaymentReason } from '../domain/payments/payment-reasons.ts';
 import type { CardKind } from '../domain/payments/processor-fees.ts';
-import { AccountLayout } from './account-layout.tsx';
+import { FieldErrorText, RadioGroup, SignedInPage, type RadioOption } from './form-parts.tsx';
 import { recordsFormat } from './records-format.ts';
 
 type Problems = Partial<Record<string, string>>;
@@ -25,54 +24,19 @@ function errorsOf(ctx: PageContext, problems: Problems) {
 
 function FieldError({ ctx, name, problems }: { ctx: PageContext; name: string; problems: Problems }) {
   const key = problems[name];
-  return key ? (
-    <span class="usa-error-message" id={`${name}-error`} role="alert">
-      {ctx.t(k(key))}
-    </span>
-  ) : null;
+  return <FieldErrorText name={name} error={key ? ctx.t(k(key)) : undefined} />;
 }
 
-function Radios({
-  ctx,
-  name,
-  legend,
-  options,
-  value,
-  problems,
-}: {
+function Radios(props: {
   ctx: PageContext;
   name: string;
   legend: string;
-  options: { value: string; label: string; hint?: string; disabled?: boolean }[];
+  options: RadioOption[];
   value: string | undefined;
   problems: Problems;
 }) {
-  const error = problems[name];
-  return (
-    <div class={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <fieldset class="usa-fieldset" id={name} aria-describedby={error ? `${name}-error` : undefined}>
-        <legend class="usa-legend usa-legend">{legend}</legend>
-        <FieldError ctx={ctx} name={name} problems={problems} />
-        {options.map((o, i) => (
-          <div class="usa-radio" key={o.value}>
-            <input
-              class="usa-radio__input usa-radio__input--tile"
-              id={`${name}-${i}`}
-              type="radio"
-              name={name}
-              value={o.value}
-              checked={value === o.value}
-              disabled={o.disabled}
-            />
-            <label class="usa-radio__label" for={`${name}-${i}`}>
-              {o.label}
-              {o.hint ? <span class="usa-checkbox__label-description">{o.hint}</span> : null}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
-  );
+  const key = props.problems[props.name];
+  return <RadioGroup {...props} error={key ? props.ctx.t(k(key)) : undefined} />;
 }
 
 function StepHeading({ ctx, n, title }: { ctx: PageContext; n: number; title: string }) {
@@ -84,13 +48,7 @@ function StepHeading({ ctx, n, title }: { ctx: PageContext; n: number; title: st
   );
 }
 
-function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
-  return (
-    <AccountLayout ctx={ctx} title={title} signedIn>
-      {children}
-    </AccountLayout>
-  );
-}
+const Page = SignedInPage;
 
 export function statusLabel(ctx: PageContext, status: PaymentRecord['status']): string {
   return ctx.t(k(`acct.pay.status.${status}`));

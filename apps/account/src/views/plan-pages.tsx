@@ -19,7 +19,7 @@ import {
   type PlanKind,
   type PlanProblem,
 } from '../plans/plan-journey.ts';
-import { AccountLayout } from './account-layout.tsx';
+import { FieldErrorText, RadioGroup, SignedInPage, type RadioOption } from './form-parts.tsx';
 import { recordsFormat } from './records-format.ts';
 
 type Problems = Partial<Record<string, PlanProblem>>;
@@ -54,64 +54,19 @@ const errorText = (ctx: PageContext, problems: Problems, name: string) => {
 };
 
 function FieldError({ ctx, name, problems }: { ctx: PageContext; name: string; problems: Problems }) {
-  const text = errorText(ctx, problems, name);
-  return text ? (
-    <span class="usa-error-message" id={`${name}-error`} role="alert">
-      {text}
-    </span>
-  ) : null;
+  return <FieldErrorText name={name} error={errorText(ctx, problems, name)} />;
 }
 
-function Radios({
-  ctx,
-  name,
-  legend,
-  hint,
-  options,
-  value,
-  problems,
-}: {
+function Radios(props: {
   ctx: PageContext;
   name: string;
   legend: string;
   hint?: string;
-  options: { value: string; label: string; hint?: string; disabled?: boolean }[];
+  options: RadioOption[];
   value: string | undefined;
   problems: Problems;
 }) {
-  const error = problems[name];
-  const described =
-    [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <fieldset class="usa-fieldset" id={name} aria-describedby={described}>
-        <legend class="usa-legend">{legend}</legend>
-        {hint ? (
-          <div class="usa-hint" id={`${name}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        <FieldError ctx={ctx} name={name} problems={problems} />
-        {options.map((o, i) => (
-          <div class="usa-radio" key={o.value}>
-            <input
-              class="usa-radio__input usa-radio__input--tile"
-              id={`${name}-${i}`}
-              type="radio"
-              name={name}
-              value={o.value}
-              checked={value === o.value}
-              disabled={o.disabled}
-            />
-            <label class="usa-radio__label" for={`${name}-${i}`}>
-              {o.label}
-              {o.hint ? <span class="usa-checkbox__label-description">{o.hint}</span> : null}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
-  );
+  return <RadioGroup {...props} error={errorText(props.ctx, props.problems, props.name)} />;
 }
 
 function Checkbox({
@@ -152,13 +107,7 @@ function Checkbox({
   );
 }
 
-function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
-  return (
-    <AccountLayout ctx={ctx} title={title} signedIn>
-      {children}
-    </AccountLayout>
-  );
-}
+const Page = SignedInPage;
 
 export function planTypeLabel(ctx: PageContext, planType: PlanAgreement['planType']): string {
   return tr(ctx)(k(`acct.plan.type.${planType}`));
