@@ -1,20 +1,62 @@
 // Embedded PostgreSQL (PGlite, wasm). Zero setup: data lives in a folder, or in memory for tests.
 import { PGlite } from '@electric-sql/pglite';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Database, Queryable } from './database.ts';
 
-// initdb is the slow part of a new PGlite database (seconds). One blank cluster is made per
-// process and copied into each new database, so two apps starting together pay for it once.
-let blankCluster: Promise<File | Blob> | undefined;
-function blankClusterDump(): Promise<File | Blob> {
+// initdb is the slow part of a new PGlite database (3–5 s). A blank cluster is made once per
+// installation — by `npm install` (tools/prepare-embedded-database.ts), or else by the first
+// process that needs one — and kept in node_modules/.cache; every new database is a copy of it
+// (about 1 s). Within a process it is read once, so two apps starting together share it.
+// The template belongs to one PGlite build: its version is in the file name.
+const PGLITE_VERSION = (() => {
+  try {
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const manifest = join(
+      entry.slice(0, entry.lastIndexOf('node_modules/@electric-sql/pglite/')),
+      'node_modules/@electric-sql/pglite/package.json',
+    );
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+const CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/embedded-database/', import.meta.url));
+export const BLANK_CLUSTER_FILE = join(CACHE_DIR, `pglite-${PGLITE_VERSION}-blank.tar`);
+
+/** Makes the blank cluster file if it is missing (written whole, then renamed into place). */
+export async function prepareBlankCluster(): Promise<void> {
+  if (existsSync(BLANK_CLUSTER_FILE)) return;
+  const blank = await PGlite.create('memory://');
+  try {
+    const dump = await blank.dumpDataDir('none');
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const partial = `${BLANK_CLUSTER_FILE}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, BLANK_CLUSTER_FILE);
+  } finally {
+    await blank.close();
+  }
+}
+
+let blankCluster: Promise<File> | undefined;
+function blankClusterDump(): Promise<File> {
   blankCluster ??= (async () => {
-    const blank = await PGlite.create('memory://');
     try {
-      return await blank.dumpDataDir('none');
-    } finally {
-      await blank.close();
+      await prepareBlankCluster();
+    } catch {
+      // A read-only node_modules: make the blank cluster in memory for this process only.
+      const blank = await PGlite.create('memory://');
+      try {
+        const dump = await blank.dumpDataDir('none');
+        return new File([await dump.arrayBuffer()], 'blank.tar');
+      } finally {
+        await blank.close();
+      }
     }
+    return new File([readFileSync(BLANK_CLUSTER_FILE)], 'blank.tar');
   })();
   return blankCluster;
 }
