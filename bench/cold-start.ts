@@ -1,4 +1,4 @@
-// Cold start: spawn `npx tsx tools/start.ts` (both apps, embedded PGlite) and time until both
+// Cold start: spawn `node --import tsx tools/start.ts` (what `npm start` runs) (both apps, embedded PGlite) and time until both
 // /healthz endpoints answer 200, polling every 50 ms. Then stop the whole process group.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -72,8 +72,8 @@ export async function measureColdStart(options: ColdStartOptions): Promise<ColdS
   };
 
   const started = performance.now();
-  // detached: its own process group, so npx, tsx and the node process under it can be stopped together.
-  const child = spawn('npx', ['tsx', 'tools/start.ts'], {
+  // detached: its own process group, so the server and anything under it can be stopped together.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/start.ts'], {
     cwd: options.repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -157,8 +157,8 @@ function groupAlive(child: ChildProcess): boolean {
 }
 
 /**
- * SIGTERM to the child's process group (npm exec exits at once on SIGTERM without waiting for
- * tsx, so signalling only npx would orphan the server), then SIGKILL if anything is left after
+ * SIGTERM to the child's process group (anything the server started stops with it), then
+ * SIGKILL if anything is left after
  * 10 s. Resolves with the graceful stop time in ms, or undefined if SIGKILL was needed.
  */
 async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<number | undefined> {

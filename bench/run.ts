@@ -42,7 +42,7 @@ const log = (line = '') => process.stdout.write(`${line}\n`);
 
 async function coldStarts(): Promise<{ first: ColdStartResult; second: ColdStartResult }> {
   log(
-    '== 1. Cold start: spawn `npx tsx tools/start.ts` until both GET /healthz answer 200 (polled every 50 ms)',
+    '== 1. Cold start: spawn `node --import tsx tools/start.ts` (what `npm start` runs) until both GET /healthz answer 200 (polled every 50 ms)',
   );
   const dataDir = makeTempDir('cold');
   try {
