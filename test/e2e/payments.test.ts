@@ -118,6 +118,7 @@ describe('payments in a browser', { timeout: 300_000 }, () => {
     await page.getByRole('heading', { name: 'Payment submitted' }).waitFor();
     const confirmation = (await page.locator('[data-confirmation]').innerText()).trim();
     assert.match(confirmation, /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await page.getByText('Your payment of $100.00 will be taken from your account today.').waitFor();
     await checkPage(page, 'payments-04-confirmation');
     const paymentUrl = page.url().split('?')[0]!;
 

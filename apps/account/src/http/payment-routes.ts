@@ -454,6 +454,7 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRouteDe
         PaymentDetailPage(ctx, {
           payment,
           events,
+          today: signed.today,
           change: check.ok
             ? { allowed: true, cutoffDate: check.cutoff.date, cutoffTime: '23:59' }
             : {

@@ -609,6 +609,8 @@ export interface PaymentDetailData {
     | { allowed: false; reason: 'cutoff' | 'status' | 'card'; cutoffDate?: string };
   justSubmitted?: { email: string | undefined; duplicate: boolean };
   notice?: MessageKey;
+  /** The agency's today (a bank payment dated today is taken today, not "scheduled"). */
+  today: string;
 }
 
 export function PaymentDetailPage(ctx: PageContext, data: PaymentDetailData) {
@@ -629,12 +631,14 @@ export function PaymentDetailPage(ctx: PageContext, data: PaymentDetailData) {
           <div class="usa-alert__body">
             <h1 class="usa-alert__heading">{t('acct.pay.done.title')}</h1>
             <p class="usa-alert__text">
-              {scheduled
-                ? t('acct.pay.done.scheduled', {
-                    amount: money(ctx, p.amountCents),
-                    date: day(ctx, p.paymentDate),
-                  })
-                : t('acct.pay.done.received', { amount: money(ctx, p.amountCents) })}
+              {scheduled && p.paymentDate === data.today
+                ? t('acct.pay.done.today', { amount: money(ctx, p.amountCents) })
+                : scheduled
+                  ? t('acct.pay.done.scheduled', {
+                      amount: money(ctx, p.amountCents),
+                      date: day(ctx, p.paymentDate),
+                    })
+                  : t('acct.pay.done.received', { amount: money(ctx, p.amountCents) })}
             </p>
             {data.justSubmitted.duplicate ? (
               <p class="usa-alert__text">{t('acct.pay.done.duplicate')}</p>

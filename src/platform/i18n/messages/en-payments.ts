@@ -179,6 +179,7 @@ export const enPayments = {
 
   'acct.pay.done.title': 'Payment submitted',
   'acct.pay.done.scheduled': 'Your payment of {amount} is scheduled for {date}.',
+  'acct.pay.done.today': 'Your payment of {amount} will be taken from your account today.',
   'acct.pay.done.received': 'We received your payment of {amount}.',
   'acct.pay.done.confirmation': 'Confirmation number',
   'acct.pay.done.keep': 'Keep this number. You need it to look up, change or cancel the payment.',

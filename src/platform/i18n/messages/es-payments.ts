@@ -183,6 +183,7 @@ export const esPayments: Record<keyof typeof enPayments, string> = {
 
   'acct.pay.done.title': 'Pago enviado',
   'acct.pay.done.scheduled': 'Su pago de {amount} está programado para el {date}.',
+  'acct.pay.done.today': 'Su pago de {amount} se cobrará de su cuenta hoy.',
   'acct.pay.done.received': 'Recibimos su pago de {amount}.',
   'acct.pay.done.confirmation': 'Número de confirmación',
   'acct.pay.done.keep': 'Guarde este número. Lo necesita para consultar, cambiar o cancelar el pago.',
