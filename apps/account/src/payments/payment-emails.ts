@@ -28,8 +28,8 @@ export function paymentEmailText(payment: PaymentRecord, job: EmailJob, baseUrl:
     text: t('acct.pay.email.body', {
       headline: t(k(`acct.pay.email.headline.${job.kind}`)),
       number: payment.confirmationNumber,
-      amount: f.money(Number(payment.amountCents)),
-      fee: f.money(Number(payment.feeCents)),
+      amount: f.money(payment.amountCents),
+      fee: f.money(payment.feeCents),
       year: payment.taxYear,
       reason: t(k(`acct.pay.reason.${payment.reason}`)),
       date: f.date(payment.paymentDate),

@@ -210,11 +210,11 @@ export function planEmailText(
       text: t('acct.plan.email.terms', {
         headline: t(k(`acct.plan.email.${kind}.headline`)),
         type: t(k(`acct.plan.type.${plan.planType}`)),
-        amount: f.money(Number(plan.monthlyCents)),
+        amount: f.money(plan.monthlyCents),
         day: plan.paymentDay,
         first: f.date(plan.firstPaymentDate),
         method,
-        fee: f.money(Number(plan.userFeeCents)),
+        fee: f.money(plan.userFeeCents),
         years: [...plan.taxYears].sort((a, b) => a - b).join(', '),
         sha: plan.agreementSha256,
         url,
@@ -225,7 +225,7 @@ export function planEmailText(
     return {
       subject,
       text: t('acct.plan.email.default_warning.body', {
-        amount: f.money(Number(extra.pastDueCents ?? 0n)),
+        amount: f.money(extra.pastDueCents ?? 0n),
         date: f.date(extra.respondBy ?? plan.firstPaymentDate),
         url,
       }),

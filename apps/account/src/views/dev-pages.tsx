@@ -1,8 +1,7 @@
 // The tax account's development-only pages: /dev/outbox (emails it "sent") and /dev/payments
 // (what the development card processor and bank rails recorded, and the test cards and
 // accounts to type to see each outcome). Registered only in development and test mode.
-import type { Locale, MessageKey } from '#platform/i18n/catalog.ts';
-import { formatCents } from '#platform/money/decimal.ts';
+import type { MessageKey } from '#platform/i18n/catalog.ts';
 import { Layout } from '#platform/ui/layout.tsx';
 import type { PageContext } from '#platform/ui/page-context.ts';
 import type { ComponentChildren } from 'preact';
@@ -18,6 +17,7 @@ import {
 } from '../payments/dev-bank-rails.ts';
 import { DEV_TEST_CARDS, type DevCardOutcome } from '../payments/dev-card-processor.ts';
 import { recordsFormat } from './records-format.ts';
+import { OutboxMessages } from '#platform/ui/outbox-messages.tsx';
 
 const BRAND: Record<string, MessageKey> = {
   visa: 'acct.dev.brand.visa',
@@ -45,21 +45,6 @@ const RETURN_CODE: Record<string, MessageKey> = {
   R02: 'acct.dev.return.accountClosed',
   R03: 'acct.dev.return.noAccount',
 };
-
-const moneyFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** Exact cents as U.S. dollars in the page's language (through the decimal string, no float). */
-function money(locale: Locale, cents: bigint): string {
-  let format = moneyFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', {
-      style: 'currency',
-      currency: 'USD',
-    });
-    moneyFormats.set(locale, format);
-  }
-  return format.format(formatCents(cents) as `${number}`);
-}
 
 function label(ctx: PageContext, keys: Record<string, MessageKey>, value: string): string {
   const key = keys[value];
@@ -98,46 +83,13 @@ export function DevOutboxPage(ctx: PageContext, messages: readonly OutboxMessage
     <DevLayout ctx={ctx} title={t('acct.dev.outbox.title')}>
       <h1>{t('acct.dev.outbox.title')}</h1>
       <p class="usa-intro">{t('acct.dev.outbox.lead')}</p>
-      {messages.length === 0 ? <p>{t('acct.dev.outbox.empty')}</p> : null}
-      {messages.map((message) => (
-        <article
-          class="usa-summary-box margin-bottom-3"
-          key={message.id}
-          data-outbox-id={message.id}
-          data-channel={message.channel}
-          aria-labelledby={`msg-${message.id}`}
-        >
-          <div class="usa-summary-box__body">
-            <h2 class="usa-summary-box__heading" id={`msg-${message.id}`}>
-              {message.subject}
-            </h2>
-            <p class="margin-top-1">
-              <span class="usa-tag">{t('acct.dev.outbox.email')}</span>
-            </p>
-            <dl>
-              <dt>{t('acct.dev.outbox.to')}</dt>
-              <dd data-recipient>{message.recipient}</dd>
-              <dt>{t('acct.dev.outbox.sent')}</dt>
-              <dd>{message.createdAt.toISOString()}</dd>
-            </dl>
-            <div class="app-outbox-body">{linkify(message.body)}</div>
-          </div>
-        </article>
-      ))}
+      <OutboxMessages
+        messages={messages}
+        empty={t('acct.dev.outbox.empty')}
+        channelLabel={() => t('acct.dev.outbox.email')}
+        labels={{ to: t('acct.dev.outbox.to'), sent: t('acct.dev.outbox.sent') }}
+      />
     </DevLayout>
-  );
-}
-
-/** Turns URLs in a plain-text message into links; everything stays escaped text. */
-function linkify(body: string) {
-  return body.split(/(https?:\/\/\S+)/g).map((part, index) =>
-    index % 2 === 1 ? (
-      <a href={part} key={index}>
-        {part}
-      </a>
-    ) : (
-      part
-    ),
   );
 }
 
@@ -219,8 +171,8 @@ export function DevPaymentsPage(ctx: PageContext, data: DevPaymentsPageData) {
               <tr key={charge.idempotencyKey} data-outcome={charge.outcome}>
                 <th scope="row">{charge.createdAt.toISOString()}</th>
                 <td>{t('acct.dev.card', { brand: label(ctx, BRAND, charge.brand), last4: charge.last4 })}</td>
-                <td class="text-right text-tabular">{money(locale, charge.amountCents)}</td>
-                <td class="text-right text-tabular">{money(locale, charge.feeCents)}</td>
+                <td class="text-right text-tabular">{f.money(charge.amountCents)}</td>
+                <td class="text-right text-tabular">{f.money(charge.feeCents)}</td>
                 <td>{chargeResult(ctx, charge)}</td>
                 <td>
                   <code>{charge.chargeId}</code>
@@ -264,7 +216,7 @@ export function DevPaymentsPage(ctx: PageContext, data: DevPaymentsPageData) {
                     })}
                   </td>
                   <td>{debit.routingNumber}</td>
-                  <td class="text-right text-tabular">{money(locale, debit.amountCents)}</td>
+                  <td class="text-right text-tabular">{f.money(debit.amountCents)}</td>
                   <td>{f.date(debit.effectiveDate)}</td>
                   <td>{settles ? f.date(settles) : ''}</td>
                   <td>{debitStatus(ctx, debit, data.today)}</td>

@@ -7,12 +7,18 @@ import { Alert, CsrfField, ErrorSummary, TextField } from '#platform/ui/componen
 import type { PaymentEvent, PaymentRecord } from '../db/payments-repo.ts';
 import type { PaymentReason } from '../domain/payments/payment-reasons.ts';
 import type { CardKind } from '../domain/payments/processor-fees.ts';
-import { FieldErrorText, RadioGroup, SignedInPage, type RadioOption } from './form-parts.tsx';
+import {
+  BankAccountFields,
+  FieldErrorText,
+  RadioGroup,
+  SignedInPage,
+  type RadioOption,
+} from './form-parts.tsx';
 import { recordsFormat } from './records-format.ts';
 
 type Problems = Partial<Record<string, string>>;
 
-const money = (ctx: PageContext, cents: bigint) => recordsFormat(ctx.locale).money(Number(cents));
+const money = (ctx: PageContext, cents: bigint) => recordsFormat(ctx.locale).money(cents);
 const day = (ctx: PageContext, iso: string) => recordsFormat(ctx.locale).date(iso);
 const k = (key: string) => key as MessageKey;
 
@@ -312,45 +318,7 @@ export function MethodStepPage(ctx: PageContext, form: MethodForm) {
         />
         <fieldset class="usa-fieldset margin-top-3">
           <legend class="usa-legend usa-legend--large">{t('acct.pay.bank.legend')}</legend>
-          <TextField
-            name="routingNumber"
-            label={t('acct.pay.bank.routing')}
-            hint={t('acct.pay.bank.routingHint')}
-            value={form.values.routingNumber}
-            error={error('routingNumber')}
-            inputMode="numeric"
-            maxLength={11}
-            autocomplete="off"
-          />
-          <Radios
-            ctx={ctx}
-            name="accountType"
-            legend={t('acct.pay.bank.accountType')}
-            value={form.values.accountType}
-            problems={form.problems}
-            options={[
-              { value: 'checking', label: t('acct.pay.accountType.checking') },
-              { value: 'savings', label: t('acct.pay.accountType.savings') },
-            ]}
-          />
-          <TextField
-            name="accountNumber"
-            label={t('acct.pay.bank.account')}
-            hint={t('acct.pay.bank.accountHint')}
-            value={form.values.accountNumber}
-            error={error('accountNumber')}
-            inputMode="numeric"
-            maxLength={21}
-            autocomplete="off"
-          />
-          <TextField
-            name="accountNumberAgain"
-            label={t('acct.pay.bank.accountAgain')}
-            error={error('accountNumberAgain')}
-            inputMode="numeric"
-            maxLength={21}
-            autocomplete="off"
-          />
+          <BankAccountFields ctx={ctx} values={form.values} error={error} />
         </fieldset>
         {form.paymentIsToday ? (
           <Radios

@@ -19,7 +19,13 @@ import {
   type PlanKind,
   type PlanProblem,
 } from '../plans/plan-journey.ts';
-import { FieldErrorText, RadioGroup, SignedInPage, type RadioOption } from './form-parts.tsx';
+import {
+  BankAccountFields,
+  FieldErrorText,
+  RadioGroup,
+  SignedInPage,
+  type RadioOption,
+} from './form-parts.tsx';
 import { recordsFormat } from './records-format.ts';
 
 type Problems = Partial<Record<string, PlanProblem>>;
@@ -31,7 +37,7 @@ const tr =
   (ctx: PageContext) =>
   (key: PlanKey | MessageKey, params?: Record<string, string | number>): string =>
     ctx.t(key as MessageKey, params);
-const money = (ctx: PageContext, cents: bigint | number) => recordsFormat(ctx.locale).money(Number(cents));
+const money = (ctx: PageContext, cents: bigint | number) => recordsFormat(ctx.locale).money(cents);
 const day = (ctx: PageContext, iso: string) => recordsFormat(ctx.locale).date(iso);
 
 function message(ctx: PageContext, problem: PlanProblem): string {
@@ -736,44 +742,10 @@ export function BankStepPage(ctx: PageContext, form: BankForm) {
         data-plan-bank
       >
         <CsrfField token={ctx.csrfToken} />
-        <TextField
-          name="routingNumber"
-          label={t('acct.pay.bank.routing')}
-          hint={t('acct.pay.bank.routingHint')}
-          value={form.values.routingNumber}
-          error={errorText(ctx, form.problems, 'routingNumber')}
-          inputMode="numeric"
-          maxLength={11}
-          autocomplete="off"
-        />
-        <Radios
+        <BankAccountFields
           ctx={ctx}
-          name="accountType"
-          legend={t('acct.pay.bank.accountType')}
-          value={form.values.accountType}
-          problems={form.problems}
-          options={[
-            { value: 'checking', label: t('acct.pay.accountType.checking') },
-            { value: 'savings', label: t('acct.pay.accountType.savings') },
-          ]}
-        />
-        <TextField
-          name="accountNumber"
-          label={t('acct.pay.bank.account')}
-          hint={t('acct.pay.bank.accountHint')}
-          value={form.values.accountNumber}
-          error={errorText(ctx, form.problems, 'accountNumber')}
-          inputMode="numeric"
-          maxLength={21}
-          autocomplete="off"
-        />
-        <TextField
-          name="accountNumberAgain"
-          label={t('acct.pay.bank.accountAgain')}
-          error={errorText(ctx, form.problems, 'accountNumberAgain')}
-          inputMode="numeric"
-          maxLength={21}
-          autocomplete="off"
+          values={form.values}
+          error={(field) => errorText(ctx, form.problems, field)}
         />
         <div class="margin-top-3">
           <a class="usa-button usa-button--outline" href={`/plan/j/${form.journeyId}/options`}>

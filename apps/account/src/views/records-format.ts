@@ -3,10 +3,12 @@
 // (Intl reads the decimal string exactly, never through a float). Dates are calendar dates
 // (YYYY-MM-DD) shown without any time zone shift.
 import type { Locale } from '#platform/i18n/catalog.ts';
+import { formatCents } from '#platform/money/decimal.ts';
 import { centsToDollars } from '../domain/records/cents.ts';
 
 export interface RecordsFormat {
-  money(cents: number): string;
+  /** Cents as U.S. dollars; a bigint is formatted exactly, whatever its size. */
+  money(cents: number | bigint): string;
   date(isoDate: string): string;
 }
 
@@ -19,7 +21,8 @@ export function recordsFormat(locale: Locale): RecordsFormat {
     const money = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD' });
     const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
     format = {
-      money: (cents) => money.format(centsToDollars(cents) as `${number}`),
+      money: (cents) =>
+        money.format((typeof cents === 'bigint' ? formatCents(cents) : centsToDollars(cents)) as `${number}`),
       date: (isoDate) => date.format(new Date(`${isoDate}T00:00:00Z`)),
     };
     formats.set(locale, format);
