@@ -19,6 +19,7 @@ import {
 } from './cli-federation.ts';
 import { loadOrCreateClientKey } from '../apps/benefits/src/oidc/client-key.ts';
 import { MONEY_USAGE, runMoneyCommandOnStdio } from './cli-money.ts';
+import { IDV_USAGE, isIdvCommand } from './cli-idv-usage.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -26,7 +27,7 @@ Commands:
   migrate   Apply pending database migrations for the identity provider and the tax account.
   seed      Register the agencies (the tax account and the demo benefits agency) with the identity provider
             and add the demo people and their tax records (not in production).
-${FEDERATION_USAGE}${MONEY_USAGE}`;
+${FEDERATION_USAGE}${MONEY_USAGE}${IDV_USAGE}`;
 
 // The apps (and oidc-provider) load only for the commands that open them: `money` stays quick.
 const loadIdentityApp = async () => (await import('../apps/identity/src/main.ts')).buildIdentityApp;
@@ -34,6 +35,14 @@ const loadIdentityApp = async () => (await import('../apps/identity/src/main.ts'
 async function run(args: readonly string[]): Promise<number> {
   const command = args[0];
   if (command === 'money') return runMoneyCommandOnStdio(); // pure: no configuration or database
+  if (isIdvCommand(command)) {
+    // No database either; the engine's modules load only for these commands.
+    const { runIdvCommand } = await import('./cli-idv.ts');
+    return runIdvCommand(args, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+  }
   const config = readSystemConfig(process.env);
   if (isFederationCommand(args)) {
     // A bad registration file is reported before anything is opened.

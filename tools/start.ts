@@ -6,6 +6,7 @@ import { readSystemConfig } from '../src/system/system-config.ts';
 import { startSystem } from '../src/system/start-system.ts';
 import { DEMO_PEOPLE } from '../apps/identity/src/seed/demo-people.ts';
 import { DEMO_TAXPAYERS } from '../apps/account/src/seed/demo-taxpayers.ts';
+import { demoSpecimensDir, writeDemoSpecimens } from '../apps/identity/src/seed/demo-specimens.ts';
 
 const started = performance.now();
 try {
@@ -14,6 +15,7 @@ try {
   const system = await startSystem(config, logger);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const database = config.identity.database.url ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}/`;
+  const maria = `${demoSpecimensDir(config.dataDir)}/maria-garcia/drivers-license-maria-garcia`;
   const lines = [
     '',
     `Ready in ${seconds} s (${config.identity.mode} mode, ${database}).`,
@@ -45,11 +47,21 @@ try {
           }),
           '  Second step: a one-time code sent by email; read it in the development outbox.',
           '',
+          `Specimen ID documents for the demo people (licence, state ID, passport, passport card, selfie):`,
+          `  ${demoSpecimensDir(config.dataDir)}/<name>/   (written in the background on first start)`,
+          `  Try: npm run --silent cli -- idv-analyze --front ${maria}-front.png --back ${maria}-back.png --selfie ${maria}-selfie.jpg`,
+          '',
         ]),
     'Or create your own account from the sign-in page. Press Ctrl+C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+  if (config.identity.mode !== 'production') {
+    // In the background: the apps are already serving; this takes a few seconds on first start only.
+    writeDemoSpecimens(config.dataDir, new Date()).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not write the demo specimen documents'),
+    );
+  }
   const stop = async () => {
     await system.close();
     process.exit(0);

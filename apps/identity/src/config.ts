@@ -12,6 +12,7 @@ import { readRuntimeMode, type RuntimeMode } from '#platform/config/runtime-mode
 import type { DatabaseSettings } from '#platform/db/open-database.ts';
 import type { LocalSecrets } from '#platform/crypto/local-secrets.ts';
 import { secretReader } from '#platform/config/secret-reader.ts';
+import { readIdvConfig, type IdvConfig } from './verification/engine/idv-config.ts';
 
 export interface IdentityConfig {
   mode: RuntimeMode;
@@ -60,6 +61,8 @@ export interface IdentityConfig {
   accountResetLinkTtlHours: number;
   /** Per IP, Login.gov: 300 requests per 5 minutes. */
   rateLimit: { max: number; timeWindowMs: number };
+  /** The identity-verification engine: thresholds, minimum age, image retention (IDV_*). */
+  idv: IdvConfig;
 }
 
 export const IDENTITY_SECRET_NAMES = ['IDP_DATA_KEY', 'IDP_FINGERPRINT_KEY', 'IDP_COOKIE_SECRET'] as const;
@@ -114,5 +117,6 @@ export function readIdentityConfig(
     accountResetWaitHours: 24,
     accountResetLinkTtlHours: 24,
     rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
+    idv: readIdvConfig(env),
   };
 }

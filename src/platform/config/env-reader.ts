@@ -66,3 +66,21 @@ export function readKey(env: Env, name: string): Buffer | undefined {
     throw new ConfigError(name, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32).');
   return key;
 }
+
+/** A number within [min, max] (decimals allowed unless `integer`). */
+export function readNumber(
+  env: Env,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number; integer?: boolean },
+): number {
+  const raw = readOptional(env, name);
+  if (raw === undefined) return fallback;
+  const pattern = range.integer ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/;
+  const value = Number(raw);
+  if (!pattern.test(raw) || value < range.min || value > range.max) {
+    const kind = range.integer ? 'a whole number' : 'a number';
+    throw new ConfigError(name, `must be ${kind} between ${range.min} and ${range.max}, got "${raw}".`);
+  }
+  return value;
+}
