@@ -198,6 +198,24 @@ describe('bestMrzFromText (OCR text → MRZ)', () => {
     assert.equal(read.result.value.documentNumber, BOOK.documentNumber);
   });
 
+  it('repairs one digit look-alike in a date when exactly one repair passes every check digit', () => {
+    // Roboto Mono's slashed zero reads as 8: 000922 → 008922 (birth date check fails, composite too).
+    const line1 = 'P<USAPATEL<<NOELLE<LOUISE<<<<<<<<<<<<<<<<<<<';
+    const line2 = '8670422456USA0009221F3307113<<<<<<<<<<<<<<08';
+    const read = bestMrzFromText(`${line1}\n${line2.replace('0009221', '0089221')}`, 'TD3');
+    assert.ok(read?.result.ok);
+    assert.deepEqual(read.lines, [line1, line2]);
+    assert.equal(read.result.value.checkDigitsValid, true);
+  });
+
+  it('does not guess when two look-alike repairs both pass (WASHINGTON: 001121 read 881121)', () => {
+    // 001121 and 081127 both satisfy the birth date and the composite check digits: no reading wins.
+    const line1 = 'P<USAWASHINGTON<<GRACE<GRACE<<<<<<<<<<<<<<<<';
+    const read = bestMrzFromText(`${line1}\n7331967516USA8811215F3502284<<<<<<<<<<<<<<04`, 'TD3');
+    assert.ok(read?.result.ok);
+    assert.equal(read.result.value.checkDigitsValid, false);
+  });
+
   it('finds nothing in text that is not an MRZ', () => {
     assert.equal(
       bestMrzFromText('UNITED STATES OF AMERICA\nPASSPORT CARD\nSURNAME GARCIA', 'TD3'),

@@ -1,7 +1,9 @@
-// Repairs of a candidate MRZ reading: digit look-alikes for letters left in numeric spans, and the usual
-// OCR swaps in the alphanumeric document number (kept only when the check digits then agree).
+// Repairs of a candidate MRZ reading: digit look-alikes for letters left in numeric spans, the usual
+// OCR swaps in the alphanumeric document number (kept only when the check digits then agree), and digit
+// look-alikes in the one numeric field whose check digit fails (mrz-check-digit-repair.ts).
 import type { MrzFormat } from '../documents/mrz.ts';
 import { evaluate, NUMERIC, rank, type Candidate } from './mrz-candidate-score.ts';
+import { repairByCheckDigits } from './mrz-check-digit-repair.ts';
 
 /** Alternatives for characters OCR confuses, tried inside the alphanumeric document number. */
 const AMBIGUOUS: Record<string, string[]> = {
@@ -133,5 +135,5 @@ function fixDocumentNumber(candidate: Candidate, format: MrzFormat): Candidate {
 }
 
 export function settle(candidate: Candidate, format: MrzFormat): Candidate {
-  return fixDocumentNumber(repairNumeric(candidate), format);
+  return repairByCheckDigits(fixDocumentNumber(repairNumeric(candidate), format));
 }

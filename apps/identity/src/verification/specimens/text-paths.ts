@@ -1,20 +1,25 @@
-// Text drawn as SVG paths from fonts shipped in npm (USWDS's Public Sans and Roboto Mono), so
+// Text drawn as SVG paths from fonts shipped in npm (USWDS's Public Sans and Roboto Mono, and the
+// OCR-B that bwip-js ships, ICAO's MRZ typeface with a plain oval zero), so
 // specimen documents render the same on every machine, with or without system fonts: librsvg
 // (inside sharp) would otherwise substitute whatever fontconfig finds, or nothing.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 
-export type SpecimenFont = 'sans' | 'sans-bold' | 'mono' | 'serif-bold';
+export type SpecimenFont = 'sans' | 'sans-bold' | 'mono' | 'serif-bold' | 'ocr-b';
 
 const require = createRequire(import.meta.url);
 // `@uswds/uswds/css/uswds.min.css` resolves to dist/css/uswds.min.css; the fonts sit beside it.
 const fontsDir = join(dirname(dirname(require.resolve('@uswds/uswds/css/uswds.min.css'))), 'fonts');
+// bwip-js exports no path to its fonts: its entry point sits in dist/, the fonts in fonts/ beside it.
+const bwipFontsDir = join(dirname(dirname(require.resolve('bwip-js'))), 'fonts');
 const FONT_FILES: Record<SpecimenFont, string> = {
-  sans: 'public-sans/PublicSans-Regular.ttf',
-  'sans-bold': 'public-sans/PublicSans-Bold.ttf',
-  mono: 'roboto-mono/roboto-mono-v5-latin-regular.ttf',
-  'serif-bold': 'merriweather/Latin-Merriweather-Bold.ttf',
+  sans: join(fontsDir, 'public-sans/PublicSans-Regular.ttf'),
+  'sans-bold': join(fontsDir, 'public-sans/PublicSans-Bold.ttf'),
+  mono: join(fontsDir, 'roboto-mono/roboto-mono-v5-latin-regular.ttf'),
+  'serif-bold': join(fontsDir, 'merriweather/Latin-Merriweather-Bold.ttf'),
+  // Matthew Skala's OCR-B, shipped by bwip-js for human-readable barcode text.
+  'ocr-b': join(bwipFontsDir, 'OCRB7.ttf'),
 };
 
 interface LoadedFont {
@@ -30,7 +35,7 @@ const cache = new Map<SpecimenFont, LoadedFont>();
 function font(name: SpecimenFont): LoadedFont {
   let loaded = cache.get(name);
   if (!loaded) {
-    loaded = fontkit.openSync(join(fontsDir, FONT_FILES[name])) as unknown as LoadedFont;
+    loaded = fontkit.openSync(FONT_FILES[name]) as unknown as LoadedFont;
     cache.set(name, loaded);
   }
   return loaded;
