@@ -152,8 +152,9 @@ async function verifications(specimens: WrittenSpecimen[]) {
   const engine = createIdvEngine(readIdvConfig(process.env), localAnalyzers());
   const stages = new Map<string, number[]>();
   const decisions = new Map<string, number>();
+  let firstMs = 0;
   try {
-    for (const specimen of specimens) {
+    for (const [index, specimen] of [specimens[0]!, ...specimens].entries()) {
       const input = {
         type: specimen.type,
         // A phone photo: the card on a table, slightly turned, JPEG-compressed.
@@ -180,6 +181,11 @@ async function verifications(specimens: WrittenSpecimen[]) {
         selfie: [readFileSync(specimen.files.selfie)],
       };
       const result = await engine.analyze(input, NOW);
+      if (index === 0) {
+        // The first verification loads the models and starts the OCR worker: reported on its own.
+        firstMs = result.timings.total ?? 0;
+        continue;
+      }
       const key =
         result.analysis === 'unavailable'
           ? `unavailable (${result.stage})`
@@ -191,7 +197,7 @@ async function verifications(specimens: WrittenSpecimen[]) {
   } finally {
     await engine.close();
   }
-  return { stages, decisions };
+  return { stages, decisions, firstMs };
 }
 
 const started = performance.now();
@@ -263,7 +269,10 @@ for (const [stage, values] of [...full.stages].sort((a, b) =>
     `  ${stage.padEnd(13)} p50 ${String(percentile(values, 50)).padStart(5)} ms   p95 ${String(percentile(values, 95)).padStart(5)} ms`,
   );
 }
-console.log(`  (target: total p95 ≤ 1500 ms; the first verification includes loading the models)`);
+console.log(
+  `  (target: total p95 ≤ 1500 ms. Not counted: a first verification that loaded the models, ${full.firstMs} ms.`,
+);
+console.log(`   OCR of the printed front runs in tesseract's worker thread, alongside the face analysis.)`);
 
 const faces = await measureFaceMatching({ quick });
 console.log(
