@@ -84,7 +84,10 @@ export function localAnalyzers(): IdvAnalyzers {
       ocrUsed = true;
       return (await import('../mrz-ocr/read-printed-text.ts')).readPrintedText(image);
     },
-    faces: async (image) => (await (await faces()).analyzeFaces(image)).faces,
+    faces: async (image) => {
+      facesUsed = true;
+      return (await import('../faces/refine-small-faces.ts')).analyzeFacesRefined(image);
+    },
     selfie: async (frames) => (await faces()).analyzeSelfie([...frames]),
     similarity: faceSimilarity,
     close: async () => {

@@ -333,7 +333,8 @@ export async function renderLicenseFront(d: LicenseData, opts: LicenseRenderOpti
       anchor: 'middle',
       fill: palette.label,
     }),
-    specimenMark(570, 300, 150, -17, 0.22),
+    // Kept clear of the portrait: a mark across the face would spoil the face match the specimens exist to test.
+    specimenMark(630, 300, 112, -17, 0.22),
     specimenMark(photo.x + photo.w / 2, photo.y + photo.h * 0.9, 50, -12, 0.5),
     svgText('SPECIMEN', { font: 'sans-bold', size: 24, x: 36, y: 622, fill: '#d0021b', letterSpacing: 3 }),
     `<rect x="${photo.x}" y="${photo.y}" width="${photo.w}" height="${photo.h}" fill="none" stroke="#54606e" stroke-width="2"/>`,
