@@ -153,6 +153,22 @@ describe('readMrz on a passport card back (TD1)', () => {
   }
 });
 
+describe('readMrz on an OCR-B MRZ (the ICAO typeface, whose fillers tesseract reads as K/L/C)', () => {
+  // K is worth 20 ≡ 0 mod 10 like '<', so a filler read as K passes every check digit: the lines must
+  // equal the truth exactly, not only the checked fields.
+  it('reads the data page to the exact lines, fillers included', async () => {
+    const png = await renderPassportPage(BOOK, { seed: 11, mrzFont: 'ocr-b' });
+    const reading = await readMrz(await raw(png), 'TD3');
+    assert.deepEqual(reading?.lines, buildTd3Mrz(BOOK));
+  });
+
+  it('reads the card back to the exact lines, fillers included', async () => {
+    const { back } = await renderPassportCard(CARD, { seed: 12, mrzFont: 'ocr-b' });
+    const reading = await readMrz(await raw(await degrade.jpeg(back, 40)), 'TD1');
+    assert.deepEqual(reading?.lines, buildTd1Mrz(CARD));
+  });
+});
+
 describe('readMrz without an MRZ', () => {
   it('returns null for a blank image', async () => {
     const blank = await sharp({ create: { width: 1000, height: 700, channels: 3, background: '#f4f4f0' } })
@@ -214,6 +230,26 @@ describe('bestMrzFromText (OCR text → MRZ)', () => {
     const read = bestMrzFromText(`${line1}\n7331967516USA8811215F3502284<<<<<<<<<<<<<<04`, 'TD3');
     assert.ok(read?.result.ok);
     assert.equal(read.result.value.checkDigitsValid, false);
+  });
+
+  it('turns K/L/C after the end of the name, and in an empty optional field, back into fillers', () => {
+    const [l1, l2, l3] = buildTd1Mrz(CARD);
+    const read = bestMrzFromText(
+      [l1, `${l2!.slice(0, 18)}<K<<K<<L<K<${l2!.slice(29)}`, 'OBRIEN<<RONALD<<<<<<KL<<<K<<KC'].join('\n'),
+      'TD1',
+    );
+    assert.deepEqual(read?.lines, [l1, l2, l3]);
+    const [b1, b2] = buildTd3Mrz(BOOK);
+    const book = bestMrzFromText([`${b1!.slice(0, 30)}KKLLKCLKKLLLKK`, b2].join('\n'), 'TD3');
+    assert.deepEqual(book?.lines, [b1, b2]);
+  });
+
+  it('keeps K, L and C that are part of a name (an initial, a last letter)', () => {
+    const b2 = buildTd3Mrz(BOOK)[1];
+    const name = 'P<USAGARCIA<LOPEZ<<JOSE<LUIS<K<<<<<<<<<<<<<<';
+    assert.deepEqual(bestMrzFromText([name, b2].join('\n'), 'TD3')?.lines, [name, b2]);
+    const paul = 'P<USAGARCIA<LOPEZ<<PAUL<<<<<<<<<<<<<<<<<<<<<';
+    assert.deepEqual(bestMrzFromText([paul, b2].join('\n'), 'TD3')?.lines, [paul, b2]);
   });
 
   it('finds nothing in text that is not an MRZ', () => {

@@ -16,6 +16,19 @@ export function lowestConfidence(symbols: readonly { text: string; confidence: n
   return confidences.length > 0 ? Math.min(...confidences) : 100;
 }
 
+/** Letters tesseract also emits, with boxes as tall as the line, beside an OCR-B filler it read right. */
+const FILLER_LOOKALIKES = 'KLC';
+
+/**
+ * Which of two symbols in one cell to keep: a filler over a K/L/C (OCR-B fillers come out as a short
+ * '<' plus a spurious letter), otherwise the more confident.
+ */
+function wins(s: OcrSymbol, held: OcrSymbol): boolean {
+  if (s.text === '<' && FILLER_LOOKALIKES.includes(held.text)) return true;
+  if (held.text === '<' && FILLER_LOOKALIKES.includes(s.text)) return false;
+  return s.confidence > held.confidence;
+}
+
 /**
  * Rebuild the lines from where OCR saw each character: MRZ type is monospaced, so every character sits
  * in a cell at a fixed pitch from the common left edge. Characters OCR doubled land in the same cell
@@ -69,7 +82,7 @@ export function snapToGrid(symbolRows: readonly OcrSymbol[][], hint?: MrzFormat)
       const k = Math.round((s.center - origin) / step);
       if (k < 0 || k >= length) continue;
       const held = cells[k];
-      if (!held || s.confidence > held.confidence) cells[k] = s;
+      if (!held || wins(s, held)) cells[k] = s;
     }
     const chosen = cells.filter((c): c is OcrSymbol => c !== undefined);
     return {

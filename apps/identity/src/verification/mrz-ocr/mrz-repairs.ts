@@ -4,6 +4,7 @@
 import type { MrzFormat } from '../documents/mrz.ts';
 import { evaluate, NUMERIC, rank, type Candidate } from './mrz-candidate-score.ts';
 import { repairByCheckDigits } from './mrz-check-digit-repair.ts';
+import { restoreFillers } from './mrz-filler-runs.ts';
 
 /** Alternatives for characters OCR confuses, tried inside the alphanumeric document number. */
 const AMBIGUOUS: Record<string, string[]> = {
@@ -134,6 +135,13 @@ function fixDocumentNumber(candidate: Candidate, format: MrzFormat): Candidate {
   return withLine(positional, 1);
 }
 
+/** Fillers misread as K/L/C where only fillers can be (mrz-filler-runs.ts) put back; edits unchanged. */
+function restoreFillerRuns(candidate: Candidate, format: MrzFormat): Candidate {
+  if (!candidate.result.ok) return candidate;
+  const lines = restoreFillers(candidate.lines, format);
+  return lines.join('\n') === candidate.lines.join('\n') ? candidate : evaluate(lines, candidate.edits);
+}
+
 export function settle(candidate: Candidate, format: MrzFormat): Candidate {
-  return repairByCheckDigits(fixDocumentNumber(repairNumeric(candidate), format));
+  return repairByCheckDigits(fixDocumentNumber(repairNumeric(restoreFillerRuns(candidate, format)), format));
 }

@@ -4,6 +4,7 @@ import type { MrzFormat } from '../documents/mrz.ts';
 import { graySharp, toSingleChannel, type Gray } from './gray-image.ts';
 import { bestMrzFromText, type OcrLine } from './mrz-candidates.ts';
 import { isClean, rank } from './mrz-candidate-score.ts';
+import { fillersByHeight } from './mrz-filler-shape.ts';
 import { lowestConfidence, snapToGrid, type OcrSymbol } from './mrz-grid-reading.ts';
 import { recognize } from './tesseract-worker.ts';
 
@@ -33,14 +34,18 @@ export async function ocrCrop(work: Gray, crop: Crop, capTarget: number, binary:
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
         const symbols = line.words.flatMap((w) => w.symbols);
+        // OCR-B fillers read as K/L/C are told apart by their height (mrz-filler-shape.ts).
+        const texts = fillersByHeight(symbols);
         rows.push(
-          symbols.map((symbol) => ({
-            text: symbol.text,
+          symbols.map((symbol, i) => ({
+            text: texts[i]!,
             center: (symbol.bbox.x0 + symbol.bbox.x1) / 2,
             confidence: symbol.confidence,
           })),
         );
-        lines.push({ text: line.text, confidence: lowestConfidence(symbols) });
+        let at = 0;
+        const text = line.words.map((w) => w.symbols.map(() => texts[at++]!).join('')).join(' ');
+        lines.push({ text, confidence: lowestConfidence(symbols) });
       }
     }
   }

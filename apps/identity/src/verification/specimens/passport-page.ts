@@ -27,7 +27,11 @@ export interface PassportSpecimen {
 export interface RenderOptions {
   /** Seeds the background pattern (default 1). */
   seed?: number;
+  /** Typeface of the MRZ: 'mono' (Roboto Mono, default) or 'ocr-b' (the ICAO typeface). */
+  mrzFont?: MrzFont;
 }
+
+export type MrzFont = 'mono' | 'ocr-b';
 
 export const PASSPORT_PAGE_SIZE = { width: 1250, height: 880 } as const;
 export const PASSPORT_CARD_SIZE = { width: 1012, height: 638 } as const;
@@ -232,13 +236,14 @@ function mrzLines(
   pitch: number,
   size: number,
   lineGap: number,
+  font: MrzFont = 'mono',
 ): string {
-  const advance = textWidth('<', size, 'mono');
+  const advance = textWidth('<', size, font);
   const spacing = pitch - advance;
   return lines
     .map((line, i) =>
       svgText(line, {
-        font: 'mono',
+        font,
         size,
         x,
         y: firstBaseline + i * lineGap,
@@ -367,7 +372,7 @@ export async function renderPassportPage(p: PassportSpecimen, opts: RenderOption
       anchor: 'end',
       fill: '#d0021b',
     }),
-    mrzLines([line1, line2], 66, 780, 25.4, 33, 50),
+    mrzLines([line1, line2], 66, 780, 25.4, 33, 50, opts.mrzFont),
     frame(width, height, 14),
   ].join('');
   const portraitPng = await portraitLayer(p.portrait, portrait.w, portrait.h);
@@ -476,7 +481,7 @@ export async function renderPassportCard(
     }),
     svgText('Department of State', { font: 'sans-bold', size: 20, x: 50, y: 200, fill: '#1f3a60' }),
     specimenMark(width * 0.55, 250, 110, -10),
-    mrzLines(buildTd1Mrz(p), 56, 480, 30, 39, 58),
+    mrzLines(buildTd1Mrz(p), 56, 480, 30, 39, 58, opts.mrzFont),
     frame(width, height, 36),
   ].join('');
   const back = await sharp(svgDocument(width, height, backBody))
