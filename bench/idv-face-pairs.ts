@@ -23,26 +23,20 @@ import {
   faceSimilarity,
   DEFAULT_FACE_THRESHOLDS,
 } from '../apps/identity/src/verification/faces/face-match.ts';
+import {
+  DEFAULT_PORTRAIT_SOURCES,
+  type PortraitSource,
+} from '../apps/identity/src/verification/specimens/portraits.ts';
 import { humanLoadInfo, openHuman } from '../apps/identity/src/verification/faces/human-loader.ts';
 import type { DecodedImage } from '../apps/identity/src/verification/images/decode-image.ts';
 
 const require = createRequire(import.meta.url);
 const DEMO_DIR = join(dirname(dirname(require.resolve('@vladmandic/face-api'))), 'demo');
-const SOURCES = fileURLToPath(
-  new URL('../apps/identity/src/verification/specimens/portrait-sources.json', import.meta.url),
-);
 
-export interface PortraitSource {
-  id: string;
-  file: string;
-  box: FaceBox;
-  score: number;
-  /** Head tilt in degrees (from tools/find-specimen-portraits.ts). */
-  roll?: number;
-}
+export type { PortraitSource };
 
 export function readPortraitSources(): PortraitSource[] {
-  return JSON.parse(readFileSync(SOURCES, 'utf8')) as PortraitSource[];
+  return JSON.parse(readFileSync(DEFAULT_PORTRAIT_SOURCES, 'utf8')) as PortraitSource[];
 }
 
 const photoCache = new Map<string, Promise<DecodedImage>>();

@@ -3,6 +3,7 @@
 // loaded from node_modules (nothing is fetched). Each loads on first use, so a command that needs no
 // faces never pays for the face models. A deployer could put a remote analyser behind this port.
 import type { DecodedImage } from '../images/decode-image.ts';
+import type { Box, LocatedCard as FoundCard } from '../images/locate-card.ts';
 import type { MrzParseResult } from '../documents/mrz.ts';
 import { assessQuality } from '../images/image-quality.ts';
 import { faceSimilarity } from '../faces/face-match.ts';
@@ -14,19 +15,8 @@ export interface QualityReport {
   metrics: Readonly<Record<string, number>>;
 }
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface LocatedCard {
-  box: Box;
-  angle: number;
-  /** The card, straightened and cropped. */
-  crop: DecodedImage;
-}
+/** What the engine uses of a located card: its box, its tilt and the straightened crop. */
+export type LocatedCard = Pick<FoundCard, 'box' | 'angle' | 'crop'>;
 
 export interface FaceFound {
   box: { x: number; y: number; width: number; height: number };

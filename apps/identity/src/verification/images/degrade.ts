@@ -8,6 +8,7 @@
 // same output bytes.
 import sharp, { type Sharp } from 'sharp';
 import { warpPerspective, type Point } from './locate-card.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 type Bytes = Buffer | Uint8Array;
 
@@ -299,18 +300,6 @@ function hexRgb(hex: string): [number, number, number] {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) return [128, 128, 128];
   return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
-}
-
-/** Small, fast, seeded PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 2-D value noise in [0, 1] over a seeded lattice of `size`×`size` cells (wrapping). */

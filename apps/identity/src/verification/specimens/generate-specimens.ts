@@ -16,13 +16,13 @@ import {
 import { portraitFor, resolvePortraitSource, selfieFor, type PortraitOptions } from './portraits.ts';
 import {
   hashString,
-  prng,
   slugify,
   specimenPerson,
   specimenPersonFromDemo,
   type SpecimenPerson,
 } from './specimen-people.ts';
 import { aamvaText } from './aamva-encoder.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 export type SpecimenType = 'drivers-license' | 'state-id' | 'passport' | 'passport-card';
 export const SPECIMEN_TYPES: readonly SpecimenType[] = [
@@ -88,7 +88,7 @@ export function passportFor(
   portrait?: Buffer,
 ): PassportSpecimen {
   const d = person.license;
-  const random = prng(hashString(`${kind}:${person.slug}:${d.documentNumber}`));
+  const random = mulberry32(hashString(`${kind}:${person.slug}:${d.documentNumber}`));
   const digits = (n: number): string =>
     Array.from({ length: n }, () => String(Math.floor(random() * 10))).join('');
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());

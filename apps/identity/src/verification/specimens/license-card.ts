@@ -6,6 +6,7 @@ import bwipjs from 'bwip-js';
 import sharp from 'sharp';
 import { aamvaText, encodeAamva, type AamvaEncodeOptions, type LicenseData } from './aamva-encoder.ts';
 import { svgText } from './text-paths.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 export interface LicenseRenderOptions {
   /** The holder's photo (any format sharp reads); cover-fitted. A grey silhouette when absent. */
@@ -79,17 +80,6 @@ const PALETTES: readonly Palette[] = [
     label: '#1d3b6e',
   },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function paletteFor(state: string): Palette {
   const code = state.toUpperCase();

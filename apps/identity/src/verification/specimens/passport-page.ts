@@ -5,6 +5,7 @@
 import sharp from 'sharp';
 import { mrzCheckDigit } from '../documents/mrz.ts';
 import { svgText, textWidth, type SpecimenFont } from './text-paths.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 export interface PassportSpecimen {
   surname: string;
@@ -145,17 +146,6 @@ export function printedDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new Error(`expected a YYYY-MM-DD date, got "${iso}"`);
   return `${match[3]} ${MONTHS[Number(match[2]) - 1] ?? '???'} ${match[1]}`;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Light wavy guilloche lines and a rosette, deterministic from the seed. */

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp, { type OverlayOptions, type Sharp } from 'sharp';
+import { mulberry32 } from '../seeded-random.ts';
 
 export interface FaceBox {
   x: number;
@@ -323,18 +324,6 @@ export async function portraitFor(which: string | number, opts: PortraitOptions 
     .toBuffer();
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The same face "photographed differently" (JPEG, 640×800): a wider crop showing some of the scene,
  * held a little differently (±5° from the source photo's tilt), brightness/saturation/hue shifted,
@@ -347,7 +336,7 @@ export async function selfieFor(
 ): Promise<Buffer> {
   const { source, others } = await resolvePortraitSource(which, opts);
   const photo = await loadPhoto(source.file);
-  const random = prng(seed ^ 0x5e1f1e);
+  const random = mulberry32(seed ^ 0x5e1f1e);
   const between = (lo: number, hi: number): number => lo + (hi - lo) * random();
   const tilt = between(-5, 5);
   const shifted: FaceBox = {

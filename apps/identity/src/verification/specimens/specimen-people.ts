@@ -4,6 +4,7 @@
 // the given day. Also maps the demo people seeded by `npm start` to matching license data.
 import type { DemoPerson } from '../../seed/demo-people.ts';
 import { iinForState, type EyeColor, type LicenseData } from './aamva-encoder.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 export interface SpecimenPerson {
   /** Lower-case ASCII words joined by '-', for file names. */
@@ -19,18 +20,6 @@ export interface SpecimenPersonOptions {
   /** The day the documents must be valid on. */
   now: Date;
   documentType?: 'DL' | 'ID';
-}
-
-/** Small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 32-bit FNV-1a of a string, to seed from names and e-mail addresses. */
@@ -207,7 +196,7 @@ function asciiInitial(familyName: string): string {
 
 /** A synthetic adult with a license (or ID) valid on `opts.now`; same seed and day, same person. */
 export function specimenPerson(seed: number, opts: SpecimenPersonOptions): SpecimenPerson {
-  const random = prng(hashString(`person:${seed}`));
+  const random = mulberry32(hashString(`person:${seed}`));
   const sex = weighted<'F' | 'X'>(random, [
     ['F', 85],
     ['X', 15],
@@ -282,7 +271,7 @@ export function specimenPersonFromDemo(
   portraitIndex: number,
   opts: SpecimenPersonOptions = { now: new Date() },
 ): SpecimenPerson {
-  const random = prng(hashString(`demo:${demo.email.toLowerCase()}`));
+  const random = mulberry32(hashString(`demo:${demo.email.toLowerCase()}`));
   const { address } = demo.verified;
   const state = address.region.toUpperCase();
   if (iinForState(state) === undefined) throw new RangeError(`no AAMVA issuer for state ${state}`);

@@ -1,0 +1,15 @@
+// The one seeded pseudo-random generator of the verification code (mulberry32): specimens, their
+// backgrounds and the test degradations are the same bytes for the same seed on every machine.
+// Not for anything secret.
+
+/** A generator of numbers in [0, 1) for `seed`. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
