@@ -74,8 +74,11 @@ forEachBackend('outbox telephony sender', { migrations: IDENTITY_MIGRATIONS }, a
     assert.ok(email && voice && sms);
     assert.deepEqual([email.channel, voice.channel, sms.channel], ['email', 'voice', 'sms']);
     for (const [locale, labels] of [
-      ['en', { email: 'Email', sms: 'Text message', voice: 'Voice call' }],
-      ['es', { email: 'Correo electrónico', sms: 'Mensaje de texto', voice: 'Llamada de voz' }],
+      ['en', { email: 'Email', sms: 'Text message', voice: 'Voice call', mail: 'Letter' }],
+      [
+        'es',
+        { email: 'Correo electrónico', sms: 'Mensaje de texto', voice: 'Llamada de voz', mail: 'Carta' },
+      ],
     ] as const) {
       const html = page(locale, [email, voice, sms]);
       for (const message of [email, voice, sms]) {

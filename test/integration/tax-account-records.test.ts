@@ -58,24 +58,27 @@ describe('tax account: records, linking and the home page', { timeout: 180_000 }
       id.accounts.create(tx, { email: NORA.email, givenName: 'Nora', familyName: 'Quinn', passwordHash }),
     );
     await id.mfa.addCodeMethod(account.id, 'email', NORA.email, 'Email');
-    await id.verifiedProfiles.save(id.db, {
+    await id.verifiedIdentity.seal({
       accountId: account.id,
       level: 'verified',
       method: 'test',
-      givenName: 'Nora',
-      familyName: 'Quinn',
-      birthdate: '1983-02-14',
-      address: {
-        street_address: '12 Quarry Rd',
-        locality: 'Barre',
-        region: 'VT',
-        postal_code: '05641',
-        country: 'US',
-      },
-      phone: undefined,
-      tin: NORA_SSN,
-      tinType: 'ssn',
+      password: NORA.password,
       verifiedAt: new Date('2026-01-15T15:00:00Z'),
+      details: {
+        givenName: 'Nora',
+        familyName: 'Quinn',
+        birthdate: '1983-02-14',
+        address: {
+          street_address: '12 Quarry Rd',
+          locality: 'Barre',
+          region: 'VT',
+          postal_code: '05641',
+          country: 'US',
+        },
+        phone: undefined,
+        tin: NORA_SSN,
+        tinType: 'ssn',
+      },
     });
   });
 

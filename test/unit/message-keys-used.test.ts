@@ -19,7 +19,7 @@ function sourceFiles(folder: string): string[] {
 }
 
 // 'key', "key" (JSX attributes) and `key` (template literals without substitutions).
-const KEY_LITERAL = /(['"`])((?:common|error|idp|acct|benefits)\.[A-Za-z.]+)\1/g;
+const KEY_LITERAL = /(['"`])((?:common|error|idp|acct|benefits|idv)\.[A-Za-z.]+)\1/g;
 
 function referencedKeys(files: string[]): Map<string, string[]> {
   const found = new Map<string, string[]>();

@@ -117,6 +117,6 @@ export function readIdentityConfig(
     accountResetWaitHours: 24,
     accountResetLinkTtlHours: 24,
     rateLimit: { max: 300, timeWindowMs: 5 * 60_000 },
-    idv: readIdvConfig(env),
+    idv: readIdvConfig(env, { development: mode !== 'production' }),
   };
 }

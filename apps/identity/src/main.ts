@@ -69,6 +69,19 @@ import {
 } from './db/security-event-deliveries-repo.ts';
 import { createAgencySecurityEvents } from './federation/security-event-publisher.ts';
 import { createSecurityEventWorker, type SecurityEventWorker } from './federation/security-event-delivery.ts';
+import { createClaimReleasesRepo } from './db/claim-releases-repo.ts';
+import { createIdvFlowsRepo, type IdvFlowsRepo } from './db/idv-flows-repo.ts';
+import { createVerifiedIdentity, type VerifiedIdentity } from './verification/verified-identity.ts';
+import {
+  createDocumentCheckRunner,
+  type DocumentCheckRunner,
+} from './verification/flow/document-check-runner.ts';
+import type { IdvEngine } from './verification/engine/idv-engine.ts';
+import { createDevRecords } from './verification/records/dev-records-adapter.ts';
+import { unconfiguredRecords } from './verification/records/unconfigured-records.ts';
+import { withTimeout } from './verification/records/records-port.ts';
+import { createOutboxPostalMail } from './verification/confirm/outbox-postal-mail.ts';
+import { registerIdvRoutes } from './http/idv-routes.ts';
 
 export interface IdentityApp {
   server: FastifyInstance;
@@ -87,6 +100,12 @@ export interface IdentityApp {
   securityEventDelivery: SecurityEventWorker;
   /** The queue of Security Event Tokens to agencies (operators list and retry it). */
   securityEventDeliveries: SecurityEventDeliveriesRepo;
+  /** The verified identity: sealing, unlocking, releasing claims (ADR 0014). */
+  verifiedIdentity: VerifiedIdentity;
+  /** Identity-verification journeys (tests look at them). */
+  idvFlows: IdvFlowsRepo;
+  /** The background analysis of ID photos (tests wait for it to be idle). */
+  idvRunner: DocumentCheckRunner;
   /** Re-reads agency redirect origins (for the CSP form-action list) after registrations change. */
   refreshAgencies(): Promise<void>;
   close(): Promise<void>;
@@ -127,6 +146,7 @@ async function assemble(
   const secrets = createSecretsRepo(db, cipher);
   const consents = createConsentsRepo(db);
   const verifiedProfiles = createVerifiedProfilesRepo(db, cipher);
+  const releases = createClaimReleasesRepo(db, cipher);
   const hasher = createPasswordHasher();
   const breachedPasswords = loadBreachedPasswords();
   const limiter = createAttemptLimiter({ redis, namespace: 'idp' });
@@ -180,7 +200,7 @@ async function assemble(
     agencies,
     accounts,
     consents,
-    verifiedProfiles,
+    releases,
     pairwiseSubject: pairwiseSubjects(await secrets.secret(PAIRWISE_SECRET_NAME)),
     isLocked: (accountId) => locks.isLocked(accountId),
     pages: createOidcPageRenderer(),
@@ -223,6 +243,16 @@ async function assemble(
     securityHeaders({ formActionOrigins, secureTransport: config.secureCookies }),
   );
   registerHomeRoutes(server);
+  const verifiedIdentity = createVerifiedIdentity({
+    db,
+    profiles: verifiedProfiles,
+    sessions,
+    releases,
+    pepper: Buffer.from(await secrets.secret('profile-vault-pepper'), 'base64url'),
+    clock,
+    // Verified claims serve the token and userinfo endpoints for as long as a sign-in lasts.
+    releaseSeconds: config.sessionTtlSeconds,
+  });
   const sendEmailCode = emailCodeSender(email);
   const telephony = config.telephony
     ? createHttpTelephonySender(config.telephony)
@@ -261,6 +291,8 @@ async function assemble(
     remembered,
     rememberCookie: rememberDeviceCookie(config.secureCookies),
     rememberDeviceSeconds: config.rememberDeviceDays * 24 * 3600,
+    releaseVerifiedClaims: (accountId, clientId, token) =>
+      verifiedIdentity.release(accountId, clientId, token),
   });
   registerInteractionRoutes(server, {
     provider,
@@ -286,6 +318,8 @@ async function assemble(
     parsePhone: parsePhoneNumber,
     guards,
     locks,
+    unlockProfile: (accountId: string, password: string, token: string) =>
+      verifiedIdentity.unlockForSession(accountId, password, token),
   };
   await server.register(signInRoutes(signInDeps));
   await server.register(signInRoutes(signInDeps), { prefix: '/interaction/:uid' });
@@ -384,6 +418,7 @@ async function assemble(
     breached: breachedPasswords.isBreached,
     clock,
     securityEvents: agencySecurityEvents,
+    lockVerifiedProfile: (tx, accountId) => verifiedIdentity.lock(tx, accountId),
   });
   const accountReset = createAccountResetService({
     db,
@@ -424,6 +459,55 @@ async function assemble(
       .catch((error: unknown) => logger.error({ err: error }, 'account reset emails not sent'));
   }, 60_000);
   dueResetEmails.unref();
+  // Identity verification (IAL2). The engine's models load on the first analysis.
+  const idvFlows = createIdvFlowsRepo(db, cipher);
+  let engine: Promise<IdvEngine> | undefined;
+  const loadEngine = () =>
+    (engine ??= Promise.all([
+      import('./verification/engine/idv-engine.ts'),
+      import('./verification/engine/idv-analyzers.ts'),
+    ]).then(([{ createIdvEngine }, { localAnalyzers }]) => createIdvEngine(config.idv, localAnalyzers())));
+  const idvRunner = createDocumentCheckRunner({
+    flows: idvFlows,
+    engine: loadEngine,
+    clock,
+    logger,
+    maxSelfieFailures: config.idv.flow.maxSelfieFailures,
+    analysisStaleSeconds: config.idv.flow.analysisStaleSeconds,
+  });
+  await idvRunner.recoverStale();
+  await registerIdvRoutes(server, {
+    db,
+    provider,
+    flows: idvFlows,
+    accounts,
+    agencies,
+    auth,
+    hasher,
+    events,
+    runner: idvRunner,
+    // The development records are the demo people (and documented magic inputs); without
+    // development tools and no real source configured, every check is "unavailable" (6007).
+    records: withTimeout(
+      config.devTools ? createDevRecords() : unconfiguredRecords(),
+      config.idv.flow.recordsTimeoutMs,
+    ),
+    limiter,
+    cipher,
+    telephony,
+    postalMail: createOutboxPostalMail(outbox, {
+      providerName: config.displayName,
+      verifyUrl: `${config.issuer}/verify/address/code`,
+      clock: () => clock.now(),
+    }),
+    verifiedIdentity,
+    profiles: verifiedProfiles,
+    clock,
+    idv: config.idv,
+    videoAvailable: false,
+    issuer: config.issuer,
+    secureCookies: config.secureCookies,
+  });
   securityEventDelivery.start();
   if (config.devTools && !config.smtp) registerDevOutboxRoutes(server, outbox);
 
@@ -438,6 +522,9 @@ async function assemble(
     mfa,
     verifiedProfiles,
     secrets,
+    verifiedIdentity,
+    idvFlows,
+    idvRunner,
     accountReset,
     securityEventDeliveries,
     securityEventDelivery,
@@ -447,6 +534,8 @@ async function assemble(
       clearInterval(agencyRefresh);
       await securityEventDelivery.stop();
       await server.close();
+      await idvRunner.idle();
+      if (engine) await (await engine).close();
       await db.close();
     },
   };

@@ -25,6 +25,12 @@ import { enPlans } from './messages/en-plans.ts';
 import { esPlans } from './messages/es-plans.ts';
 import { enPaymentsDev } from './messages/en-payments-dev.ts';
 import { esPaymentsDev } from './messages/es-payments-dev.ts';
+import { enIdv } from './messages/en-idv.ts';
+import { esIdv } from './messages/es-idv.ts';
+import { enIdvErrors } from './messages/en-idv-errors.ts';
+import { esIdvErrors } from './messages/es-idv-errors.ts';
+import { enIdvLetter } from './messages/en-idv-letter.ts';
+import { esIdvLetter } from './messages/es-idv-letter.ts';
 
 // One catalog per language, assembled from per-feature files so features can grow apart.
 const en = {
@@ -40,6 +46,9 @@ const en = {
   ...enPayments,
   ...enPlans,
   ...enPaymentsDev,
+  ...enIdv,
+  ...enIdvErrors,
+  ...enIdvLetter,
 };
 const es = {
   ...esCore,
@@ -54,6 +63,9 @@ const es = {
   ...esPayments,
   ...esPlans,
   ...esPaymentsDev,
+  ...esIdv,
+  ...esIdvErrors,
+  ...esIdvLetter,
 };
 
 export type MessageKey = keyof typeof en;

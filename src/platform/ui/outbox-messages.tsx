@@ -1,6 +1,8 @@
 // The messages a development outbox holds (emails, text messages, voice calls the system would
 // have sent), as the /dev/outbox pages of both apps show them: newest first, each with its
 // channel, recipient and time, and links in the body made clickable (all text stays escaped).
+// An app whose outbox keeps attachments (the identity provider's posted letters) passes
+// `attachment`, and entries with `hasAttachment` get a link to it; without it nothing changes.
 export interface OutboxEntry {
   id: number;
   channel: string;
@@ -8,6 +10,7 @@ export interface OutboxEntry {
   subject: string;
   body: string;
   createdAt: Date;
+  hasAttachment?: boolean;
 }
 
 export function OutboxMessages({
@@ -15,12 +18,15 @@ export function OutboxMessages({
   empty,
   channelLabel,
   labels,
+  attachment,
 }: {
   messages: readonly OutboxEntry[];
   /** Shown when there is nothing. */
   empty: string;
   channelLabel: (channel: string) => string;
   labels: { to: string; sent: string };
+  /** The link to an entry's attachment (e.g. "View letter (PDF)"), for entries that have one. */
+  attachment?: { label: string; href: (id: number) => string };
 }) {
   if (messages.length === 0) return <p>{empty}</p>;
   return (
@@ -47,6 +53,13 @@ export function OutboxMessages({
               <dd>{message.createdAt.toISOString()}</dd>
             </dl>
             <div class="app-outbox-body">{linkify(message.body)}</div>
+            {attachment && message.hasAttachment ? (
+              <p class="margin-bottom-0">
+                <a class="usa-link" href={attachment.href(message.id)} data-attachment-link>
+                  {attachment.label}
+                </a>
+              </p>
+            ) : null}
           </div>
         </article>
       ))}

@@ -47,12 +47,25 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     const state = queryParam(req.query, 'state');
     const error = queryParam(req.query, 'error');
     const pending = state ? await deps.loginRequests.take(state, deps.now()) : undefined;
+    // The person stopped identity verification: the identity provider names its error code.
+    const stopped = /\(IDV-(\d{4})\)/.exec(queryParam(req.query, 'error_description') ?? '');
+    if (error === 'access_denied' && stopped) {
+      req.log.info(
+        { event: 'identity_verification_stopped', code: stopped[1] },
+        'verification not completed',
+      );
+      return reply
+        .code(403)
+        .page((ctx) =>
+          IdentityNotVerifiedPage(ctx, { verificationAvailable: true, code: Number(stopped[1]) }),
+        );
+    }
     if (error === 'access_denied')
       return reply.page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.cancelled'));
     // Signed in at the identity provider, but below the verified identity this site needs.
     if (error === 'unmet_authentication_requirements') {
       req.log.info({ event: 'sign_in_level_not_met' }, 'identity level not met');
-      return reply.code(403).page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: false }));
+      return reply.code(403).page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: true }));
     }
     if (!pending || !state)
       return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
@@ -69,7 +82,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
           { event: 'sign_in_level_not_met', acr: failure.acr },
           'ID token below the level asked for',
         );
-        return reply.code(403).page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: false }));
+        return reply.code(403).page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: true }));
       }
       req.log.warn({ err: failure }, 'sign-in callback rejected');
       return reply.code(400).page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.failed'));
@@ -99,7 +112,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
 
   // The failure_url registered with the identity provider.
   app.get('/identity-not-verified', (_req, reply) =>
-    reply.page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: false })),
+    reply.page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: true })),
   );
 
   // The idle warning asks how long is left (without extending the session)…

@@ -175,6 +175,12 @@ const AISHA_ADDRESS = {
   region: 'IA',
   postal_code: '50312',
 };
+const GRACE_ADDRESS = {
+  street_address: '2417 Pine St',
+  locality: 'Boulder',
+  region: 'CO',
+  postal_code: '80302',
+};
 const DAVID_ADDRESS = {
   street_address: '19 Cedar Ln',
   locality: 'Raleigh',
@@ -844,6 +850,35 @@ export const DEMO_TAXPAYERS: readonly DemoTaxpayer[] = [
       w2(2024, 'Lakefront Logistics', '47000.00', '4650.00'),
       w2(2025, 'Lakefront Logistics', '49500.00', '4700.00'),
     ],
+    notices: [],
+  },
+  {
+    scenario: 'not verified yet: signing in walks through identity verification; no balance',
+    tin: '508226174',
+    tinType: 'ssn',
+    givenName: 'Grace',
+    familyName: 'Kim',
+    birthdate: '1992-08-21',
+    addressOfRecord: GRACE_ADDRESS,
+    modules: [
+      {
+        taxYear: 2025,
+        dueDate: due(2025),
+        filedDate: '2026-03-02',
+        returns: [
+          taxReturn('original', '2026-03-02', GRACE_ADDRESS, {
+            status: 'single',
+            wages: '61000.00',
+            agi: '61000.00',
+            taxable: '46250.00',
+            tax: '5440.00',
+            payments: '6100.00',
+          }),
+        ],
+        transactions: [credit(806, due(2025), '6100.00'), debit(150, '2026-03-23', '5440.00')],
+      },
+    ],
+    informationReturns: [w2(2025, 'Flatirons Outdoor Co', '61000.00', '6100.00')],
     notices: [],
   },
 ];

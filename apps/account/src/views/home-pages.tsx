@@ -208,11 +208,17 @@ export function SignedOutPage(ctx: PageContext) {
  * (or this sign-in's authentication level): what that means, how to verify, and every other
  * way to get help. Also the page registered as the tax account's failure_url.
  */
-export function IdentityNotVerifiedPage(ctx: PageContext, props: { verificationAvailable: boolean }) {
+export function IdentityNotVerifiedPage(
+  ctx: PageContext,
+  props: { verificationAvailable: boolean; code?: number | undefined },
+) {
   const { t } = ctx;
   return (
     <AccountLayout ctx={ctx} title={t('acct.unverified.title')} signedIn={false}>
       <h1>{t('acct.unverified.title')}</h1>
+      {props.code ? (
+        <Alert kind="warning">{t('acct.unverified.stoppedWithCode', { code: props.code })}</Alert>
+      ) : null}
       <p class="usa-intro">{t('acct.unverified.lead')}</p>
       <p>{t('acct.unverified.why')}</p>
       <h2>{t('acct.unverified.howTitle')}</h2>

@@ -46,6 +46,9 @@ export interface IdpSessionsRepo {
   /** Records a fresh password entry (re-authentication). */
   refreshPassword(token: string, now: Date): Promise<void>;
   destroy(token: string): Promise<void>;
+  /** Keeps (or forgets, with null) this session's unlocked verified-profile key, sealed with the token. */
+  setProfileKey(token: string, sealed: string | null): Promise<void>;
+  profileKey(token: string): Promise<string | undefined>;
   /**
    * Ends every way back in without both factors: these sessions, the provider's single-sign-on
    * sessions and remembered browsers ("sign out everywhere", a lock, a password or account reset).
@@ -111,6 +114,19 @@ export function createIdpSessionsRepo(db: Queryable, times: SessionTimes): IdpSe
     },
     async refreshPassword(token, now) {
       await db.query('UPDATE idp_sessions SET password_at = $2 WHERE id_hash = $1', [hashToken(token), now]);
+    },
+    async setProfileKey(token, sealed) {
+      await db.query('UPDATE idp_sessions SET profile_key_enc = $2 WHERE id_hash = $1', [
+        hashToken(token),
+        sealed,
+      ]);
+    },
+    async profileKey(token) {
+      const rows = await db.query<{ profile_key_enc: string | null }>(
+        'SELECT profile_key_enc FROM idp_sessions WHERE id_hash = $1',
+        [hashToken(token)],
+      );
+      return rows[0]?.profile_key_enc ?? undefined;
     },
     async destroy(token) {
       await db.query('DELETE FROM idp_sessions WHERE id_hash = $1', [hashToken(token)]);

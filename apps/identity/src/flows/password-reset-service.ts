@@ -10,6 +10,7 @@
 // Once identity verification exists: the verified profile is encrypted with a key derived
 // from the password, so a reset must deactivate it until the person enters their personal
 // key (Login.gov); add that step here.
+import type { Queryable } from '#platform/db/database.ts';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '#platform/db/database.ts';
 import type { EmailSender } from '#platform/mail/email-port.ts';
@@ -67,6 +68,11 @@ export interface PasswordResetDeps {
   clock: Clock;
   /** Queues a Security Event Token for each agency the person shares with (same transaction). */
   securityEvents?: Pick<AgencySecurityEvents, 'passwordReset'> | undefined;
+  /**
+   * Locks the verified profile (sealed with the old password) until the personal key is entered,
+   * and forgets the claims released with it (ADR 0014).
+   */
+  lockVerifiedProfile?: ((tx: Queryable, accountId: string) => Promise<void>) | undefined;
 }
 
 export type RequestLinkResult =
@@ -191,6 +197,7 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
         await deps.writes.setPasswordHash(tx, accountId, passwordHash);
         await deps.writes.endOidcSessions(tx, accountId);
         await deps.securityEvents?.passwordReset(tx, accountId);
+        await deps.lockVerifiedProfile?.(tx, accountId);
         return true;
       });
       // Used by a second request in the meantime (or it expired while hashing).

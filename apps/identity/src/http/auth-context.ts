@@ -15,6 +15,7 @@ import type { SessionCookieJar } from '../session/idp-session-cookies.ts';
 import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
 import {
+  ACR,
   grantedIdentityAcr,
   levelsShortfall,
   readRequestedLevels,
@@ -53,12 +54,16 @@ export interface AuthContextDeps {
   rememberCookie: RememberDeviceCookie;
   /** How long a remembered browser lasts (Login.gov: 30 days). */
   rememberDeviceSeconds: number;
+  /** Releases the verified claims of this session's unlocked profile to one agency. */
+  releaseVerifiedClaims: (accountId: string, clientId: string, sessionToken: string) => Promise<boolean>;
 }
 
 type InteractionResult = Parameters<Provider['interactionResult']>[2];
 
 /** The description an agency receives when the sign-in was not phishing-resistant. */
 export const NOT_PHISHING_RESISTANT = 'This sign-in did not use a phishing-resistant authenticator';
+/** …and when the account's identity is not verified to the level asked for (`finish` steps up). */
+export const NOT_VERIFIED = 'The account has not verified its identity to the level requested';
 /** …and when it had no second factor (never sent: `finish` asks for one instead). */
 export const NO_SECOND_FACTOR = 'This sign-in did not use a second factor';
 
@@ -89,7 +94,7 @@ export async function agencyResult(
   if (shortfall === 'identity')
     return {
       error: 'unmet_authentication_requirements',
-      error_description: 'The account has not verified its identity to the level requested',
+      error_description: NOT_VERIFIED,
     };
   if (shortfall === 'authentication')
     return {
@@ -351,6 +356,19 @@ export function createAuthContext(deps: AuthContextDeps) {
           // A password alone where the agency needs a second factor: ask for it.
           if ('error' in result && result.error_description === NO_SECOND_FACTOR)
             return reply.redirect(`/interaction/${uid}/mfa`, 303);
+          // Not verified to the level asked for: step up through identity verification, which
+          // comes back here once the person is verified (or tells the agency they gave up).
+          if ('error' in result && result.error_description === NOT_VERIFIED)
+            return reply.redirect(`/interaction/${uid}/verify`, 303);
+          // Verified: the claims go from this session's unlocked profile to this agency; a
+          // session that has not unlocked it (signed in before it was sealed) asks for the password.
+          if ('login' in result && result.login && result.login.acr !== ACR.authOnly) {
+            const token = deps.cookies.read(req);
+            const released =
+              !!token &&
+              (await deps.releaseVerifiedClaims(session.accountId, String(details.params.client_id), token));
+            if (!released) return reply.redirect(`/interaction/${uid}/verify/unlock`, 303);
+          }
           const redirectTo = await deps.provider.interactionResult(req.raw, reply.raw, result, {
             mergeWithLastSubmission: false,
           });

@@ -52,6 +52,8 @@ export interface SignInRouteDeps {
   parsePhone: (input: string) => { ok: true; e164: string; masked: string } | { ok: false };
   guards: AttemptGuards;
   locks: Pick<AccountLocksRepo, 'isLocked'>;
+  /** Unlocks the verified profile (sealed with the password) for the new session. */
+  unlockProfile: (accountId: string, password: string, sessionToken: string) => Promise<boolean>;
 }
 
 type Req = FastifyRequest<{ Params: { uid?: string; methodId?: string; kind?: string } }>;
@@ -141,6 +143,7 @@ export function signInRoutes(deps: SignInRouteDeps) {
         now,
       });
       deps.cookies.write(reply, token);
+      await deps.unlockProfile(account.id, form.password, token);
       req.log.info({ event: 'password_verified', accountId: account.id }, 'password verified');
       const session = await deps.sessions.peek(token, now);
       if (!session) return reply.redirect(`${authBase(req)}/sign-in`, 303);

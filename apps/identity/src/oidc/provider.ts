@@ -17,7 +17,7 @@ import type { ConsentsRepo } from '../db/consents-repo.ts';
 import { createAdapterFactory } from './oidc-adapter.ts';
 import { TOKEN_TTL } from './token-ttl.ts';
 import { accountClaims, SCOPE_CLAIMS } from './claims.ts';
-import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
+import type { ClaimReleasesRepo } from '../db/claim-releases-repo.ts';
 import {
   ACR_VALUES_SUPPORTED,
   authenticationLevelOf,
@@ -39,7 +39,7 @@ export interface ProviderDeps {
   agencies: AgenciesRepo;
   accounts: AccountsRepo;
   consents: ConsentsRepo;
-  verifiedProfiles: VerifiedProfilesRepo;
+  releases: ClaimReleasesRepo;
   pairwiseSubject: PairwiseSubject;
   isLocked: (accountId: string) => Promise<boolean>;
   pages: OidcPageRenderer;
@@ -142,7 +142,12 @@ export function createOidcProvider(deps: ProviderDeps): Provider {
           const agency =
             ctx.oidc.client && (await requestAgency(deps.agencies, ctx, ctx.oidc.client.clientId));
           // Verified attributes only ever go to agencies registered for a verified identity.
-          const profile = agency?.ial === 2 ? await deps.verifiedProfiles.find(account.id) : undefined;
+          // They are read from the release made when the person signed in to this agency with
+          // an unlocked profile (the details are sealed for their owner; ADR 0014).
+          const profile =
+            agency?.ial === 2 && ctx.oidc.client
+              ? await deps.releases.find(account.id, ctx.oidc.client.clientId, new Date())
+              : undefined;
           return { ...accountClaims(account, profile, { identityAcr: acr, amr }), sub: account.id };
         },
       };

@@ -1,6 +1,6 @@
 // Demo people for development and tests. Their passwords are public by design; the
 // accounts exist only where the demo seed runs (never in production mode). All are verified
-// (IAL2) as if they had completed identity verification, so the tax account (which asks for
+// (IAL2) as if they had completed identity verification, except Grace (seedVerified: false), so the tax account (which asks for
 // a verified identity) works out of the box: James with an ITIN, the others with an SSN. Their
 // numbers are shaped like real ones (domain.md) but made up. The tax account holds matching
 // records for each (apps/account/src/seed/demo-taxpayers.ts; a unit test keeps them in step),
@@ -12,6 +12,11 @@ export interface DemoPerson {
   givenName: string;
   familyName: string;
   password: string;
+  /**
+   * false: the account exists but has not verified its identity yet, so signing in to the tax
+   * account (which asks for a verified identity) walks through identity verification.
+   */
+  seedVerified?: false;
   verified: {
     birthdate: string;
     address: PostalAddress;
@@ -191,6 +196,27 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
       },
       phone: '+16085550145',
       tin: '602318847',
+      tinType: 'ssn',
+    },
+  },
+  {
+    // Not verified yet: her records (these details) are what identity verification checks.
+    email: 'grace.kim@example.com',
+    givenName: 'Grace',
+    familyName: 'Kim',
+    password: 'amber-lantern-canyon-58',
+    seedVerified: false,
+    verified: {
+      birthdate: '1992-08-21',
+      address: {
+        street_address: '2417 Pine St',
+        locality: 'Boulder',
+        region: 'CO',
+        postal_code: '80302',
+        country: 'US',
+      },
+      phone: '+13035550163',
+      tin: '508226174',
       tinType: 'ssn',
     },
   },

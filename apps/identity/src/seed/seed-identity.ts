@@ -30,15 +30,17 @@ export async function seedIdentity(
       if ((await app.methods.list(account.id)).length === 0) {
         await app.mfa.addCodeMethod(account.id, 'email', person.email, 'Email');
       }
-      if (!(await app.verifiedProfiles.find(account.id))) {
+      // Verified as if they had finished identity verification: the profile sealed with their
+      // (public, demo) password; the personal key is not kept. Rows from before sealing existed
+      // are sealed again.
+      if (person.seedVerified !== false && !(await app.verifiedProfiles.find(account.id))?.vault) {
         const { verified } = person;
-        await app.verifiedProfiles.save(app.db, {
+        await app.verifiedIdentity.seal({
           accountId: account.id,
           level: 'verified-facial-match',
           method: 'demo-seed',
-          givenName: person.givenName,
-          familyName: person.familyName,
-          ...verified,
+          details: { givenName: person.givenName, familyName: person.familyName, ...verified },
+          password: person.password,
           verifiedAt: new Date('2026-01-15T15:00:00Z'),
         });
       }

@@ -9,9 +9,12 @@ import { OutboxMessages } from '#platform/ui/outbox-messages.tsx';
  * the Record type still makes Spanish name every channel English does.
  */
 const CHANNEL_LABELS: Record<Locale, Record<OutboxMessage['channel'], string>> = {
-  en: { email: 'Email', sms: 'Text message', voice: 'Voice call' },
-  es: { email: 'Correo electrónico', sms: 'Mensaje de texto', voice: 'Llamada de voz' },
+  en: { email: 'Email', sms: 'Text message', voice: 'Voice call', mail: 'Letter' },
+  es: { email: 'Correo electrónico', sms: 'Mensaje de texto', voice: 'Llamada de voz', mail: 'Carta' },
 };
+
+/** The link to a posted letter's PDF (development only, like the channel names). */
+const ATTACHMENT_LABELS: Record<Locale, string> = { en: 'View letter (PDF)', es: 'Ver la carta (PDF)' };
 
 export function OutboxPage(ctx: PageContext, messages: OutboxMessage[]) {
   const { t, locale } = ctx;
@@ -24,6 +27,7 @@ export function OutboxPage(ctx: PageContext, messages: OutboxMessage[]) {
         empty={t('idp.outbox.empty')}
         channelLabel={(channel) => CHANNEL_LABELS[locale][channel as OutboxMessage['channel']]}
         labels={{ to: t('idp.outbox.to'), sent: t('idp.outbox.sent') }}
+        attachment={{ label: ATTACHMENT_LABELS[locale], href: (id) => `/dev/outbox/${id}/attachment` }}
       />
     </IdentityLayout>
   );

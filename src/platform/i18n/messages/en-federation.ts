@@ -6,6 +6,8 @@ export const enFederation = {
     'You signed in, but your online account shows tax information, so the identity provider must first confirm that you are who you say you are (identity verification).',
   'acct.unverified.why':
     'This protects you: nobody can see or change your tax records with only an email address and a password.',
+  'acct.unverified.stoppedWithCode':
+    'Identity verification was not completed (error {code}). You can try again, or use one of the other ways below.',
   'acct.unverified.howTitle': 'How to verify',
   'acct.unverified.how':
     'Verify your identity with the identity provider: a photo of your driver’s license, state ID or passport and a selfie, or a video call with a trained agent. You only do this once; every agency that trusts the provider accepts it.',

@@ -6,6 +6,8 @@ export const esFederation: Record<keyof typeof enFederation, string> = {
     'Inició sesión, pero su cuenta en línea muestra información tributaria, así que el proveedor de identidad primero debe confirmar que usted es quien dice ser (verificación de identidad).',
   'acct.unverified.why':
     'Esto lo protege: nadie puede ver ni cambiar sus registros tributarios solo con un correo electrónico y una contraseña.',
+  'acct.unverified.stoppedWithCode':
+    'No se completó la verificación de identidad (error {code}). Puede intentarlo de nuevo o usar una de las otras opciones a continuación.',
   'acct.unverified.howTitle': 'Cómo verificar',
   'acct.unverified.how':
     'Verifique su identidad con el proveedor de identidad: una foto de su licencia de conducir, identificación estatal o pasaporte y una selfi, o una videollamada con un agente capacitado. Solo lo hace una vez; todas las agencias que confían en el proveedor lo aceptan.',

@@ -17,9 +17,36 @@ export interface IdvConfig {
   printedTextCheck: 'on' | 'off';
   /** Photos larger than this (longest side, pixels) are scaled down before analysis. */
   maxImageSide: number;
+  /** The person-facing journey (flow) settings. */
+  flow: IdvFlowConfig;
 }
 
-export function readIdvConfig(env: Env): IdvConfig {
+/** The journey's time limits; each with its source. */
+export interface IdvFlowConfig {
+  /** A journey left unfinished is abandoned after this (ours: 30 days, so a mailed letter can arrive). */
+  journeyTtlSeconds: number;
+  /** "Continue on your phone" links (Login.gov hybrid handoff: 15 minutes). */
+  handoffTtlSeconds: number;
+  /** One records-source call may take this long before it counts as unavailable (Login.gov gives up after 60 s of polling; ours: 15 s per call). */
+  recordsTimeoutMs: number;
+  /** A phone confirmation code (Login.gov: 10 minutes, like every one-time code). */
+  phoneCodeTtlSeconds: number;
+  /** A mailed letter's code (Login.gov: usps_confirmation_max_days 30). */
+  letterCodeTtlDays: number;
+  /** Wrong confirmation codes before a new code or letter is needed (ours, Login.gov's OTP limit: 10). */
+  maxConfirmationAttempts: number;
+  /** Selfie failures before the other paths are offered (ID.me: two retries, so three tries). */
+  maxSelfieFailures: number;
+  /** An analysis running longer than this is taken as lost (the process died). */
+  analysisStaleSeconds: number;
+  /** Development only: accept the records adapter's test SSNs (900…, 666…). */
+  allowTestNumbers: boolean;
+}
+
+export function readIdvConfig(
+  env: Env,
+  options: { development: boolean } = { development: true },
+): IdvConfig {
   return {
     faceMatchThreshold: readNumber(env, 'IDV_FACE_MATCH_THRESHOLD', DEFAULT_FACE_THRESHOLDS.match, {
       min: 0,
@@ -37,5 +64,20 @@ export function readIdvConfig(env: Env): IdvConfig {
     }),
     printedTextCheck: readEnum(env, 'IDV_PRINTED_TEXT_CHECK', ['on', 'off'] as const, 'on'),
     maxImageSide: readNumber(env, 'IDV_MAX_IMAGE_SIDE', 2000, { min: 800, max: 8000, integer: true }),
+    flow: {
+      journeyTtlSeconds: 30 * 86400,
+      handoffTtlSeconds: 15 * 60,
+      recordsTimeoutMs: readNumber(env, 'IDV_RECORDS_TIMEOUT_MS', 15_000, {
+        min: 100,
+        max: 120_000,
+        integer: true,
+      }),
+      phoneCodeTtlSeconds: 10 * 60,
+      letterCodeTtlDays: 30,
+      maxConfirmationAttempts: 10,
+      maxSelfieFailures: 3,
+      analysisStaleSeconds: 180,
+      allowTestNumbers: options.development,
+    },
   };
 }
