@@ -147,6 +147,7 @@ async function assemble(
   const consents = createConsentsRepo(db);
   const verifiedProfiles = createVerifiedProfilesRepo(db, cipher);
   const releases = createClaimReleasesRepo(db, cipher);
+  const idvFlows = createIdvFlowsRepo(db, cipher);
   const hasher = createPasswordHasher();
   const breachedPasswords = loadBreachedPasswords();
   const limiter = createAttemptLimiter({ redis, namespace: 'idp' });
@@ -353,6 +354,12 @@ async function assemble(
     consents,
     agencies,
     remembered,
+    identityStatus: async (accountId) => {
+      const status = await verifiedProfiles.find(accountId);
+      if (status?.lockedAt) return { state: 'locked' };
+      if (status) return { state: 'verified', facialMatch: status.level === 'verified-facial-match', verifiedAt: status.verifiedAt };
+      return (await idvFlows.active(accountId, clock.now())) ? { state: 'in-progress' } : { state: 'not-verified' };
+    },
   });
   const signUp = createSignUpService({
     db,
@@ -460,7 +467,6 @@ async function assemble(
   }, 60_000);
   dueResetEmails.unref();
   // Identity verification (IAL2). The engine's models load on the first analysis.
-  const idvFlows = createIdvFlowsRepo(db, cipher);
   let engine: Promise<IdvEngine> | undefined;
   const loadEngine = () =>
     (engine ??= Promise.all([

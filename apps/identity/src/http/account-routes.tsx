@@ -53,7 +53,11 @@ export interface AccountRouteDeps {
   agencies: Pick<AgenciesRepo, 'find'>;
   /** Remembered browsers ("Remember this browser"): counted on the account page, forgotten on request. */
   remembered: Pick<RememberedDevicesRepo, 'count' | 'forgetAll'>;
+  /** The verified identity's status (never its details) and any journey in progress. */
+  identityStatus: (accountId: string) => Promise<IdentityStatus>;
 }
+
+import type { IdentityStatus } from '../views/account-page.tsx';
 
 type Req = FastifyRequest<{ Params: { id?: string; clientId?: string } }>;
 
@@ -91,13 +95,14 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     const current = await requireSession(req, reply, false);
     if (!current) return reply;
     const accountId = current.session.accountId;
-    const [account, methods, events, emails, agencies, rememberedBrowsers] = await Promise.all([
+    const [account, methods, events, emails, agencies, rememberedBrowsers, identity] = await Promise.all([
       deps.accounts.findById(accountId),
       deps.methods.list(accountId),
       deps.events.list(accountId, 20),
       deps.emails.list(accountId),
       connectedAgencies(accountId),
       deps.remembered.count(accountId, deps.clock.now()),
+      deps.identityStatus(accountId),
     ]);
     if (!account) return reply.redirect('/sign-in', 303);
     const backup = methods.find((m) => m.kind === 'backup_codes');
@@ -113,6 +118,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
         emails,
         agencies,
         rememberedBrowsers,
+        identity,
       }),
     );
   });

@@ -26,6 +26,47 @@ export interface AccountPageProps {
   agencies: ConnectedAgency[];
   /** Browsers remembered now ("Remember this browser", at agencies that accept it). */
   rememberedBrowsers: number;
+  identity: IdentityStatus;
+}
+
+/** The verified identity as the account page shows it (never its details). */
+export type IdentityStatus =
+  | { state: 'verified'; facialMatch: boolean; verifiedAt: Date }
+  | { state: 'locked' }
+  | { state: 'in-progress' }
+  | { state: 'not-verified' };
+
+function IdentitySection({ ctx, identity, when }: { ctx: PageContext; identity: IdentityStatus; when: (date: Date) => string }) {
+  const { t } = ctx;
+  const status =
+    identity.state === 'verified'
+      ? t(identity.facialMatch ? 'idv.account.verifiedFacial' : 'idv.account.verified', {
+          date: when(identity.verifiedAt),
+        })
+      : identity.state === 'locked'
+        ? t('idv.account.locked')
+        : t('idv.account.notVerified');
+  const action =
+    identity.state === 'locked'
+      ? { href: '/verify/reactivate', label: t('idv.account.unlock') }
+      : identity.state === 'in-progress'
+        ? { href: '/verify', label: t('idv.account.continue') }
+        : identity.state === 'not-verified'
+          ? { href: '/verify', label: t('idv.account.verifyNow') }
+          : undefined;
+  return (
+    <>
+      <h2>{t('idv.account.status')}</h2>
+      <p data-identity-status={identity.state}>{status}</p>
+      {action ? (
+        <p>
+          <a class="usa-button usa-button--outline" href={action.href}>
+            {action.label}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 export function AccountPage(ctx: PageContext, props: AccountPageProps) {
@@ -50,6 +91,7 @@ export function AccountPage(ctx: PageContext, props: AccountPageProps) {
         <dt>{t('idp.signIn.email')}</dt>
         <dd>{props.account.email}</dd>
       </dl>
+      <IdentitySection ctx={ctx} identity={props.identity} when={when} />
 
       <h2>{t('idp.account.emails')}</h2>
       <ul class="usa-list usa-list--unstyled" data-emails>
