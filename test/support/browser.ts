@@ -60,7 +60,9 @@ export function watchConsole(page: Page): string[] {
     const error = request.failure()?.errorText ?? '';
     // The session-timeout script checks /session/status every 30 s; a check under way when the
     // page navigates is cancelled by the browser, which is harmless.
-    if (error === 'net::ERR_ABORTED' && new URL(request.url()).pathname === '/session/status') return;
+    // So are the identity-verification progress polls (idv-poll.js) when the page moves on.
+    const polls = ['/session/status', '/verify/status', '/verify/m/status'];
+    if (error === 'net::ERR_ABORTED' && polls.includes(new URL(request.url()).pathname)) return;
     problems.push(`request failed: ${request.url()} ${error}`);
   });
   page.on('pageerror', (error) => problems.push(error.message));

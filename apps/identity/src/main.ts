@@ -251,7 +251,9 @@ async function assemble(
     releases,
     pepper: Buffer.from(await secrets.secret('profile-vault-pepper'), 'base64url'),
     clock,
-    // Verified claims serve the token and userinfo endpoints for as long as a sign-in lasts.
+    // Verified claims serve the token and userinfo endpoints for as long as a sign-in lasts (12 h,
+    // the session's absolute limit). Refresh tokens outlive it: after that they get auth-only
+    // claims until the person signs in again (ADR 0014).
     releaseSeconds: config.sessionTtlSeconds,
   });
   const sendEmailCode = emailCodeSender(email);
@@ -357,8 +359,15 @@ async function assemble(
     identityStatus: async (accountId) => {
       const status = await verifiedProfiles.find(accountId);
       if (status?.lockedAt) return { state: 'locked' };
-      if (status) return { state: 'verified', facialMatch: status.level === 'verified-facial-match', verifiedAt: status.verifiedAt };
-      return (await idvFlows.active(accountId, clock.now())) ? { state: 'in-progress' } : { state: 'not-verified' };
+      if (status)
+        return {
+          state: 'verified',
+          facialMatch: status.level === 'verified-facial-match',
+          verifiedAt: status.verifiedAt,
+        };
+      return (await idvFlows.active(accountId, clock.now()))
+        ? { state: 'in-progress' }
+        : { state: 'not-verified' };
     },
   });
   const signUp = createSignUpService({

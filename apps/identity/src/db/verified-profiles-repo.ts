@@ -78,8 +78,11 @@ export interface VerifiedProfilesRepo {
   accountWithTin(tin: string): Promise<string | undefined>;
   /** A password reset: the profile stays locked until the personal key is entered; releases are deleted. */
   lock(tx: Queryable, accountId: string, at: Date): Promise<void>;
-  /** After the personal key: the vault rewrapped for the new password and key, unlocked. */
-  unlock(accountId: string, vault: SealedVault): Promise<void>;
+  /**
+   * After the personal key: the vault rewrapped for the new password and key, unlocked — only if
+   * it is still the lock that was opened (a reset in between wins); false otherwise.
+   */
+  unlock(accountId: string, vault: SealedVault, lockedAt: Date): Promise<boolean>;
 }
 
 export function createVerifiedProfilesRepo(db: Queryable, cipher: FieldCipher): VerifiedProfilesRepo {
@@ -143,11 +146,13 @@ export function createVerifiedProfilesRepo(db: Queryable, cipher: FieldCipher): 
         [accountId, at],
       );
     },
-    async unlock(accountId, vault) {
-      await db.query('UPDATE verified_profiles SET locked_at = NULL, vault = $2 WHERE account_id = $1', [
-        accountId,
-        JSON.stringify(vault),
-      ]);
+    async unlock(accountId, vault, lockedAt) {
+      const rows = await db.query(
+        `UPDATE verified_profiles SET locked_at = NULL, vault = $2
+         WHERE account_id = $1 AND locked_at = $3 RETURNING account_id`,
+        [accountId, JSON.stringify(vault), lockedAt],
+      );
+      return rows.length === 1;
     },
   };
 }

@@ -32,9 +32,11 @@ export async function saveDocumentPhotos(
   const photos: [CaptureSide, Uint8Array][] = [];
   for (const side of requiredSides(flow)) {
     const [image] = uploadedImages(body, side);
-    const label = side === 'front' ? ctx.t('idv.document.front') : ctx.t('idv.document.back');
     if (!image)
-      errors.push({ field: side, message: ctx.t('idv.document.missing', { side: label.toLowerCase() }) });
+      errors.push({
+        field: side,
+        message: ctx.t(side === 'front' ? 'idv.document.missingFront' : 'idv.document.missingBack'),
+      });
     else photos.push([side, image]);
   }
   if (errors.length > 0) return errors;

@@ -91,6 +91,9 @@ export function registerIdvDetailsRoutes(app: FastifyInstance, deps: IdvDeps): v
       await deps.flows.update(flow.id, { errorCode: 6012 }, deps.clock.now());
       return detailsPage(req, reply, keep, errors);
     }
+    // An account stopped by the records limit does not use up the number's tries.
+    const recordsOpen = await peekLimit(deps, 'identityResolution', flow.accountId);
+    if (!recordsOpen.allowed) return toErrorPage(deps, reply, flow, 6003, recordsOpen.retryAfterSeconds);
     const tinLimit = await hitTinLimit(deps, details.tin);
     if (!tinLimit.allowed) return toErrorPage(deps, reply, flow, 6004, tinLimit.retryAfterSeconds);
     const recordsLimit = await hitLimit(deps, 'identityResolution', flow.accountId);

@@ -313,7 +313,6 @@ export async function registerIdvJourneyRoutes(app: FastifyInstance, deps: IdvDe
   app.get('/verify/processing', async (req, reply) => {
     const guarded = await guardStep(deps, req, reply, 'processing');
     if (!guarded) return reply;
-    reply.header('refresh', '3');
     return reply.page((ctx) =>
       IdvProcessingPage(ctx, { statusUrl: '/verify/status', checkHref: '/verify/processing' }),
     );

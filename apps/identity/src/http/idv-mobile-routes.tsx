@@ -17,6 +17,7 @@ import {
   IdvSelfiePage,
 } from '../views/idv/idv-capture-pages.tsx';
 import { idvState, peekLimit, type IdvDeps } from './idv-context.ts';
+import { idvErrorPath } from '../views/idv-error-page.tsx';
 import { MOBILE_PREFIX, registerPhotoUploads } from './idv-journey-routes.tsx';
 import { progressOf, saveDocumentPhotos, saveSelfieAndAnalyse } from './idv-capture-handlers.ts';
 
@@ -147,7 +148,11 @@ export async function registerIdvMobileRoutes(app: FastifyInstance, deps: IdvDep
       if (!flow) return reply;
       const outcome = await saveSelfieAndAnalyse(deps, req, flow, req.body);
       if ('errors' in outcome) return selfiePage(req, reply, outcome.errors);
-      // Limited or sent for analysis: the computer's page shows what happens next.
+      if ('limited' in outcome)
+        return reply.redirect(
+          `${idvErrorPath(6002)}?until=${deps.clock.now().getTime() + outcome.limited * 1000}`,
+          303,
+        );
       return reply.redirect(PATH.processing, 303);
     });
   });
@@ -155,7 +160,6 @@ export async function registerIdvMobileRoutes(app: FastifyInstance, deps: IdvDep
   app.get(PATH.processing, async (req, reply) => {
     const flow = await guard(req, reply, 'processing');
     if (!flow) return reply;
-    reply.header('refresh', '3');
     return reply.page((ctx) =>
       IdvProcessingPage(ctx, {
         statusUrl: `${MOBILE_PREFIX}/status`,

@@ -48,7 +48,11 @@ export function createVerifiedIdentity(deps: VerifiedIdentityDeps) {
   return {
     status: (accountId: string) => deps.profiles.find(accountId),
 
-    /** Seals a newly verified profile with the password; the personal key is returned once. */
+    /**
+     * Seals a newly verified profile with the password; the personal key is returned once. Replaces
+     * an existing profile of the same account (verifying again); `duplicate` means the SSN or ITIN
+     * belongs to another account.
+     */
     async seal(input: {
       accountId: string;
       level: VerifiedProfile['level'];
@@ -162,14 +166,14 @@ export function createVerifiedIdentity(deps: VerifiedIdentityDeps) {
       sessionToken: string,
     ): Promise<{ ok: true; personalKey: string } | { ok: false }> {
       const status = await deps.profiles.find(accountId);
-      if (!status?.vault) return { ok: false };
+      if (!status?.vault || !status.lockedAt) return { ok: false };
       const dataKey = await unlockWithPersonalKey(status.vault, accountId, personalKey, pepper);
       if (!dataKey) return { ok: false };
       try {
         const fresh = generatePersonalKey();
         const forPassword = await rewrapForPassword(status.vault, dataKey, password, pepper);
         const vault = await rewrapForPersonalKey(forPassword, dataKey, fresh, pepper);
-        await deps.profiles.unlock(accountId, vault);
+        if (!(await deps.profiles.unlock(accountId, vault, status.lockedAt))) return { ok: false };
         await rememberInSession(sessionToken, dataKey);
         return { ok: true, personalKey: fresh };
       } finally {

@@ -36,7 +36,15 @@ export type IdentityStatus =
   | { state: 'in-progress' }
   | { state: 'not-verified' };
 
-function IdentitySection({ ctx, identity, when }: { ctx: PageContext; identity: IdentityStatus; when: (date: Date) => string }) {
+function IdentitySection({
+  ctx,
+  identity,
+  when,
+}: {
+  ctx: PageContext;
+  identity: IdentityStatus;
+  when: (date: Date) => string;
+}) {
   const { t } = ctx;
   const status =
     identity.state === 'verified'

@@ -79,7 +79,8 @@ export const enIdv = {
   'idv.document.passportPage': 'Your passport’s photo page',
   'idv.document.passportPageHint':
     'Open the passport flat. Include the two lines of letters and numbers at the bottom.',
-  'idv.document.missing': 'Add a photo of the {side}.',
+  'idv.document.missingFront': 'Add a photo of the front of your ID.',
+  'idv.document.missingBack': 'Add a photo of the back of your ID.',
   'idv.document.tooLarge': 'This photo is too large. Use one under 15 MB.',
   'idv.document.retakeHeading': 'Please take the photos again',
   'idv.document.attemptsLeft': 'You can try {count} more times in the next 6 hours.',

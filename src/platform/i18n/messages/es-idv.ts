@@ -81,7 +81,8 @@ export const esIdv: Record<keyof typeof enIdv, string> = {
   'idv.document.passportPage': 'La página con la foto de su pasaporte',
   'idv.document.passportPageHint':
     'Abra el pasaporte sobre una superficie plana. Incluya las dos líneas de letras y números de la parte de abajo.',
-  'idv.document.missing': 'Agregue una foto: {side}.',
+  'idv.document.missingFront': 'Agregue una foto del frente de su identificación.',
+  'idv.document.missingBack': 'Agregue una foto del reverso de su identificación.',
   'idv.document.tooLarge': 'Esta foto es demasiado grande. Use una de menos de 15 MB.',
   'idv.document.retakeHeading': 'Tome las fotos de nuevo',
   'idv.document.attemptsLeft': 'Puede intentarlo {count} veces más en las próximas 6 horas.',

@@ -214,6 +214,8 @@ export function IdvProcessingPage(
         </p>
       </div>
       <noscript>
+        {/* Without JavaScript the page reloads itself; with it, idv-poll.js follows the status. */}
+        <meta http-equiv="refresh" content="3" />
         <p>{t('idv.processing.noScript')}</p>
       </noscript>
       <p>
