@@ -10,14 +10,19 @@
 //                   6012 (name differs from the document: shown inline, code recorded), 6013 (the
 //                   clock moved past 30 days), 6002 (six selfie uploads; between them the journey
 //                   is put back to `captured` directly, state-injected).
-//   state-injected: 6008 (`pending` since long ago, then a real status poll recovers it),
-//                   6000 and 6005 (`failed` with the code set directly).
+//   through the engine: 6000 (an expired licence), 6005 (three selfies of someone else).
+//   state-injected: 6008 (`pending` since long ago, then a real status poll recovers it), and
+//                   6000 and 6005 again (`failed` set directly, shown from every step).
 // The photo analysis is skipped where a step needs its outcome: the journey is set to
 // documentStatus 'passed' with document fields matching the person (what the engine would read
 // from the licence's barcode). The engine itself runs once, on a file that is not an image.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSpecimens } from '../../apps/identity/src/verification/specimens/generate-specimens.ts';
 import { createTestClock } from '#platform/time/clock.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 import { createHttpClient } from '../support/http-client.ts';
@@ -585,6 +590,59 @@ describe('identity verification over HTTP', { timeout: 300_000 }, () => {
     const page = await c.get(status.next);
     assert.equal(page.status, idvError(6008)!.httpStatus);
     assert.match(page.body, /6008/);
+  });
+
+  it('6000 and 6005 through the engine: an expired licence; three selfies of someone else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idv-flow-'));
+    try {
+      // Licences valid on a day twelve years ago have expired by now; two people for the selfies.
+      const [old] = await generateSpecimens({
+        outDir: join(dir, 'old'),
+        type: 'drivers-license',
+        seed: 11,
+        now: new Date(clock.now().getTime() - 12 * 365 * DAY * 1000),
+      });
+      const [a, b] = await generateSpecimens({
+        outDir: join(dir, 'ab'),
+        type: 'drivers-license',
+        seed: 12,
+        count: 2,
+      });
+      const photos = (s: typeof a) => ({
+        front: readFileSync(s!.files.front),
+        back: readFileSync(s!.files.back!),
+      });
+      const analyse = async (c: Client, doc: { front: Buffer; back: Buffer }, selfie: Buffer) => {
+        await c.get('/verify/document');
+        assert.equal((await c.upload('/verify/document', doc)).location, '/verify/selfie');
+        await c.get('/verify/selfie');
+        assert.equal((await c.upload('/verify/selfie', { selfie })).location, '/verify/processing');
+        await system.identity.idvRunner.idle();
+        return JSON.parse((await c.get('/verify/status')).body) as { next: string };
+      };
+
+      const expired = await startedJourney();
+      await expired.c.post('/verify/how', { method: 'this-device' });
+      await expired.c.post('/verify/id-type', { type: 'drivers-license' });
+      const status = await analyse(expired.c, photos(old), readFileSync(old!.files.selfie));
+      assert.equal(status.next, '/verify/errors/6000');
+      assert.equal((await expired.flow()).documentReason, 'document_expired');
+      const page = await expired.c.get(status.next);
+      assert.equal(page.status, idvError(6000)!.httpStatus);
+      assert.match(page.body, /expired/i);
+
+      const impostor = await startedJourney();
+      await impostor.c.post('/verify/how', { method: 'this-device' });
+      await impostor.c.post('/verify/id-type', { type: 'drivers-license' });
+      const nexts: string[] = [];
+      for (let attempt = 1; attempt <= 3; attempt++)
+        nexts.push((await analyse(impostor.c, photos(a), readFileSync(b!.files.selfie))).next);
+      assert.deepEqual(nexts, ['/verify/document', '/verify/document', '/verify/errors/6005']);
+      assert.equal((await impostor.flow()).selfieFailures, 3);
+      await assertErrorPage(impostor.c, await impostor.c.get('/verify/document'), 6005);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('6000 and 6005 (state-injected): a failed document or selfie shows its page from any step', async () => {
