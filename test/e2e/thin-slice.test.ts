@@ -135,10 +135,17 @@ describe('thin slice: sign up, confirm, sign in, greet, sign out', { timeout: 18
     await page.getByRole('link', { name: 'I have saved my codes' }).click();
   });
 
-  it('the tax account, which needs a verified identity, explains how to get one', async () => {
-    // Ada has not verified her identity (IAL2): the identity provider answers the tax
-    // account with unmet_authentication_requirements (nothing is shared, so no consent is
-    // asked), and the account says what to do.
+  it('the tax account, which needs a verified identity, sends her to verify; she stops, and it explains the other ways', async () => {
+    // Ada has not verified her identity (IAL2): the identity provider steps her up into identity
+    // verification inside the tax account's request. She stops there ("Cancel and return"): the
+    // tax account learns it (access_denied, nothing shared) and says what else she can do.
+    await page.getByRole('heading', { level: 1, name: 'Verify your identity' }).waitFor();
+    assert.match(
+      await page.locator('main').innerText(),
+      /Tax Agency Online Account needs to know it is really you/,
+    );
+    await checkPage(page, '12b-idp-verify-welcome');
+    await page.getByRole('button', { name: 'Cancel and return' }).click();
     await page.waitForURL(`${system.accountUrl}/auth/callback**`);
     await page
       .getByRole('heading', { level: 1, name: 'Verify your identity to use your online account' })

@@ -47,18 +47,20 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     const state = queryParam(req.query, 'state');
     const error = queryParam(req.query, 'error');
     const pending = state ? await deps.loginRequests.take(state, deps.now()) : undefined;
-    // The person stopped identity verification: the identity provider names its error code.
-    const stopped = /\(IDV-(\d{4})\)/.exec(queryParam(req.query, 'error_description') ?? '');
+    // The person stopped identity verification: the identity provider says so, with its error code
+    // when one ended the journey.
+    const stopped = /^Identity verification not completed(?: \(IDV-(\d{4})\))?/.exec(
+      queryParam(req.query, 'error_description') ?? '',
+    );
     if (error === 'access_denied' && stopped) {
       req.log.info(
         { event: 'identity_verification_stopped', code: stopped[1] },
         'verification not completed',
       );
+      const code = stopped[1] ? Number(stopped[1]) : undefined;
       return reply
         .code(403)
-        .page((ctx) =>
-          IdentityNotVerifiedPage(ctx, { verificationAvailable: true, code: Number(stopped[1]) }),
-        );
+        .page((ctx) => IdentityNotVerifiedPage(ctx, { verificationAvailable: true, code }));
     }
     if (error === 'access_denied')
       return reply.page((ctx) => SignedOutHomePage(ctx, 'acct.signIn.cancelled'));

@@ -10,7 +10,7 @@ export const enFederation = {
     'Identity verification was not completed (error {code}). You can try again, or use one of the other ways below.',
   'acct.unverified.howTitle': 'How to verify',
   'acct.unverified.how':
-    'Verify your identity with the identity provider: a photo of your driver’s license, state ID or passport and a selfie, or a video call with a trained agent. You only do this once; every agency that trusts the provider accepts it.',
+    'Verify your identity with the identity provider: a photo of your driver’s license, state ID or passport and a selfie, about 10 minutes, on your computer or your phone. Choose “Try signing in again” to continue where you left off. You only do this once; every agency that trusts the provider accepts it.',
   'acct.unverified.howUnavailable':
     'Online identity verification is not open yet at this identity provider. Until it is, use one of the other ways below.',
   'acct.unverified.otherTitle': 'Other ways to get what you need',

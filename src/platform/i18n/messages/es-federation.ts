@@ -10,7 +10,7 @@ export const esFederation: Record<keyof typeof enFederation, string> = {
     'No se completó la verificación de identidad (error {code}). Puede intentarlo de nuevo o usar una de las otras opciones a continuación.',
   'acct.unverified.howTitle': 'Cómo verificar',
   'acct.unverified.how':
-    'Verifique su identidad con el proveedor de identidad: una foto de su licencia de conducir, identificación estatal o pasaporte y una selfi, o una videollamada con un agente capacitado. Solo lo hace una vez; todas las agencias que confían en el proveedor lo aceptan.',
+    'Verifique su identidad con el proveedor de identidad: una foto de su licencia de conducir, identificación estatal o pasaporte y una selfi, unos 10 minutos, en su computadora o su teléfono. Elija “Intente iniciar sesión de nuevo” para continuar donde lo dejó. Solo lo hace una vez; todas las agencias que confían en el proveedor lo aceptan.',
   'acct.unverified.howUnavailable':
     'La verificación de identidad en línea todavía no está disponible en este proveedor de identidad. Mientras tanto, use una de las otras opciones a continuación.',
   'acct.unverified.otherTitle': 'Otras maneras de obtener lo que necesita',
