@@ -26,6 +26,8 @@ import {
   jwtPayload,
   registerTestAgency,
   signIn,
+  isVerifyWelcomePage,
+  giveUpVerification,
   type Browser,
   type Person,
   type PersonDriver,
@@ -1109,17 +1111,20 @@ describe('oidcc-basic-certification-test-plan (OpenID Connect conformance)', { t
       assert.equal(payload.social_security_number, undefined, 'never in the id_token');
     });
 
-    it('an account that is not verified gets unmet_authentication_requirements at the callback', async () => {
+    it('an account that is not verified is stepped up into identity verification; stopping there is access_denied at the callback, never a code', async () => {
       const person = await newUnverifiedPerson('fresh');
       const state = oidc.randomState();
-      const callback = await authorize(
-        driver,
-        browser(),
+      const b = browser();
+      let landing = await b.follow(
         authUrl(verified, { acr_values: `${VERIFIED} ${AAL2}`, scope: 'openid profile', state }),
-        person,
       );
-      const params = agencyResponse(verified, callback);
-      assert.equal(params.get('error'), 'unmet_authentication_requirements');
+      if (isSignInPage(landing)) landing = await signIn(driver, b, landing, person);
+      assert.ok(isVerifyWelcomePage(landing), describeLanding(landing));
+      const back = await giveUpVerification(b, landing);
+      assert.equal(back.kind, 'agency', describeLanding(back));
+      const params = agencyResponse(verified, (back as Extract<typeof back, { kind: 'agency' }>).url);
+      assert.equal(params.get('error'), 'access_denied');
+      assert.equal(params.get('error_description'), 'Identity verification not completed');
       assert.equal(params.get('state'), state);
       assert.equal(params.get('code'), null);
     });
@@ -1153,20 +1158,20 @@ describe('oidcc-basic-certification-test-plan (OpenID Connect conformance)', { t
       );
     });
 
-    it('single sign-on from an ial 1 agency to an ial 2 agency: an account that is not verified gets unmet_authentication_requirements, never a code', async () => {
+    it('single sign-on from an ial 1 agency to an ial 2 agency: an account that is not verified is stepped up, never given a code', async () => {
       const person = await newUnverifiedPerson('sso');
       const b = browser();
       await authorize(driver, b, authUrl(basic, { scope: 'openid email' }), person);
       const state = oidc.randomState();
-      const callback = await authorize(
-        driver,
-        b,
+      const landing = await b.follow(
         authUrl(verified, { acr_values: `${VERIFIED} ${AAL2}`, scope: 'openid profile', state }),
-        person,
       );
-      const params = agencyResponse(verified, callback);
+      // Signed in already: no password, straight to identity verification.
+      assert.ok(isVerifyWelcomePage(landing), describeLanding(landing));
+      const back = await giveUpVerification(b, landing);
+      const params = agencyResponse(verified, (back as Extract<typeof back, { kind: 'agency' }>).url);
       assert.equal(params.get('code'), null, 'no code for an unverified account');
-      assert.equal(params.get('error'), 'unmet_authentication_requirements');
+      assert.equal(params.get('error'), 'access_denied');
       assert.equal(params.get('state'), state);
     });
 

@@ -238,6 +238,18 @@ export function isConsentPage(landing: Landing): landing is Extract<Landing, { k
   return landing.kind === 'page' && /action="\/interaction\/[^"/]+\/consent"/.test(landing.body);
 }
 
+/** Identity verification's first page, inside an agency's request (the step-up). */
+export function isVerifyWelcomePage(landing: Landing): landing is Extract<Landing, { kind: 'page' }> {
+  return landing.kind === 'page' && /action="\/interaction\/[^"/]+\/verify\/give-up"/.test(landing.body);
+}
+
+/** Stops identity verification ("Cancel and return"): back at the agency with its error. */
+export async function giveUpVerification(browser: Browser, landing: Landing): Promise<Landing> {
+  assert.ok(isVerifyWelcomePage(landing), `expected identity verification, got ${describeLanding(landing)}`);
+  const action = /action="(\/interaction\/[^"/]+\/verify\/give-up)"/.exec(landing.body)![1]!;
+  return browser.continueFrom(await browser.post(action, {}));
+}
+
 export function describeLanding(landing: Landing): string {
   if (landing.kind === 'agency') return `back at the agency: ${landing.url.href}`;
   const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(landing.body)?.[1]?.trim();
