@@ -14,6 +14,8 @@ export const SECURITY_EVENT_KINDS = [
   'email_removed',
   'agency_revoked',
   'remembered_browsers_forgotten',
+  'identity_verified',
+  'identity_reactivated',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

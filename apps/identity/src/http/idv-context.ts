@@ -15,7 +15,7 @@ import type { AgenciesRepo } from '../db/agencies-repo.ts';
 import type { VerifiedProfilesRepo } from '../db/verified-profiles-repo.ts';
 import type { IdpSession } from '../db/idp-sessions-repo.ts';
 import type { IdvFlow, IdvFlowsRepo } from '../db/idv-flows-repo.ts';
-import type { SecurityEventsRepo } from '../db/security-events-repo.ts';
+import type { NotifyingSecurityEvents } from '../flows/security-notifier.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import type { IdvConfig } from '../verification/engine/idv-config.ts';
 import type { DocumentCheckRunner } from '../verification/flow/document-check-runner.ts';
@@ -34,7 +34,8 @@ export interface IdvDeps {
   agencies: AgenciesRepo;
   auth: AuthContext;
   hasher: PasswordHasher;
-  events: SecurityEventsRepo;
+  /** Stored, shown on the account page and emailed with a "this wasn't me" link. */
+  events: NotifyingSecurityEvents;
   runner: DocumentCheckRunner;
   records: AuthoritativeRecords;
   limiter: AttemptLimiter;

@@ -121,6 +121,14 @@ export function registerIdvFinishRoutes(app: FastifyInstance, deps: IdvDeps): vo
       now,
     );
     await deps.flows.deleteCaptures(flow.id);
+    await deps.events.record({
+      accountId: flow.accountId,
+      kind: 'identity_verified',
+      deviceId: guarded.session.deviceId,
+      deviceLabel: guarded.session.deviceLabel,
+      at: now,
+      locale: req.locale,
+    });
     req.log.info(
       { event: 'idv_completed', flowId: flow.id, facialMatch: flow.facialMatch },
       'identity verified',
@@ -322,6 +330,14 @@ export function registerIdvFinishRoutes(app: FastifyInstance, deps: IdvDeps): vo
           )
         : { ok: false as const };
     if (!outcome.ok) return reactivatePage(req, reply, req.t('idv.reactivate.wrong'));
+    await deps.events.record({
+      accountId: person.session.accountId,
+      kind: 'identity_reactivated',
+      deviceId: person.session.deviceId,
+      deviceLabel: person.session.deviceLabel,
+      at: deps.clock.now(),
+      locale: req.locale,
+    });
     req.log.info(
       { event: 'idv_reactivated', accountId: person.session.accountId },
       'verified identity reactivated',

@@ -203,7 +203,6 @@ export const enIdv = {
   'idv.password.label': 'Password',
   'idv.password.wrong': 'That is not your password. Try again.',
   'idv.password.submit': 'Finish verifying',
-  'idv.password.duplicate': 'duplicate',
 
   'idv.personalKey.title': 'Save your personal key',
   'idv.personalKey.lead':
@@ -274,6 +273,14 @@ export const enIdv = {
   'idv.reactivate.submit': 'Unlock',
   'idv.reactivate.limited': 'Too many tries. Wait {minutes} minutes and try again.',
 
+  'idp.event.identity_verified': 'Identity verified',
+  'idp.notice.email.subject.identity_verified': 'You verified your identity',
+  'idp.notice.email.lead.identity_verified':
+    'Your identity was verified for your account. Agencies that trust this service can now see that it is you, when you allow them to.',
+  'idp.event.identity_reactivated': 'Verified identity unlocked with the personal key',
+  'idp.notice.email.subject.identity_reactivated': 'Your verified identity was unlocked',
+  'idp.notice.email.lead.identity_reactivated':
+    'Your personal key was used to unlock your verified identity after a password reset, and a new personal key was issued.',
   'idv.account.status': 'Identity',
   'idv.account.verified': 'Verified on {date}',
   'idv.account.verifiedFacial': 'Verified with a photo match on {date}',

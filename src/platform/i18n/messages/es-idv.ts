@@ -212,7 +212,6 @@ export const esIdv: Record<keyof typeof enIdv, string> = {
   'idv.password.label': 'Contraseña',
   'idv.password.wrong': 'Esa no es su contraseña. Inténtelo de nuevo.',
   'idv.password.submit': 'Terminar la verificación',
-  'idv.password.duplicate': 'duplicado',
 
   'idv.personalKey.title': 'Guarde su clave personal',
   'idv.personalKey.lead':
@@ -285,6 +284,14 @@ export const esIdv: Record<keyof typeof enIdv, string> = {
   'idv.reactivate.submit': 'Desbloquear',
   'idv.reactivate.limited': 'Demasiados intentos. Espere {minutes} minutos e inténtelo de nuevo.',
 
+  'idp.event.identity_verified': 'Identidad verificada',
+  'idp.notice.email.subject.identity_verified': 'Usted verificó su identidad',
+  'idp.notice.email.lead.identity_verified':
+    'Se verificó la identidad de su cuenta. Las agencias que confían en este servicio ahora pueden saber que es usted, cuando usted lo permita.',
+  'idp.event.identity_reactivated': 'Identidad verificada desbloqueada con la clave personal',
+  'idp.notice.email.subject.identity_reactivated': 'Se desbloqueó su identidad verificada',
+  'idp.notice.email.lead.identity_reactivated':
+    'Se usó su clave personal para desbloquear su identidad verificada después de restablecer la contraseña, y se le dio una clave personal nueva.',
   'idv.account.status': 'Identidad',
   'idv.account.verified': 'Verificada el {date}',
   'idv.account.verifiedFacial': 'Verificada con comparación de fotos el {date}',
