@@ -216,7 +216,8 @@ export function registerIdvFinishRoutes(app: FastifyInstance, deps: IdvDeps): vo
         entry,
         reason: entry.code === 6000 ? (flow?.documentReason ?? undefined) : undefined,
         retryAfter: Number.isFinite(until) && until > 0 ? new Date(until) : undefined,
-        reference: supportReference(entry.code, flow?.id ?? 'none'),
+        // Without a journey, the request id: it is in the logs (with no personal data).
+        reference: supportReference(entry.code, flow?.id ?? String(req.id)),
         retryHref: entry.retryable ? RETRY_HREF[entry.code] : undefined,
         agencyName: agency,
         giveUpAction:

@@ -106,7 +106,8 @@ export const enIdv = {
   'idv.processing.title': 'Checking your photos',
   'idv.processing.lead': 'This usually takes a few seconds. Please keep this page open.',
   'idv.processing.status': 'Reading your ID and comparing your photos…',
-  'idv.processing.noScript': 'This page refreshes by itself. If it doesn’t, use the button below.',
+  'idv.processing.noScript':
+    'It usually takes a few seconds. Use the button below to see whether we are done.',
   'idv.processing.checkAgain': 'Check again',
   'idv.processing.timeout':
     'This is taking longer than it should. Check again, or come back later: your place is saved.',

@@ -108,7 +108,7 @@ export const esIdv: Record<keyof typeof enIdv, string> = {
   'idv.processing.title': 'Revisando sus fotos',
   'idv.processing.lead': 'Esto suele tardar unos segundos. No cierre esta página.',
   'idv.processing.status': 'Leyendo su identificación y comparando sus fotos…',
-  'idv.processing.noScript': 'Esta página se actualiza sola. Si no lo hace, use el botón de abajo.',
+  'idv.processing.noScript': 'Suele tardar unos segundos. Use el botón de abajo para ver si ya terminamos.',
   'idv.processing.checkAgain': 'Revisar de nuevo',
   'idv.processing.timeout':
     'Esto está tardando más de lo normal. Revise de nuevo, o vuelva más tarde: guardamos su progreso.',

@@ -214,8 +214,7 @@ export function IdvProcessingPage(
         </p>
       </div>
       <noscript>
-        {/* Without JavaScript the page reloads itself; with it, idv-poll.js follows the status. */}
-        <meta http-equiv="refresh" content="3" />
+        {/* Without JavaScript the person checks with the button (no timed refresh: WCAG 2.2.1). */}
         <p>{t('idv.processing.noScript')}</p>
       </noscript>
       <p>
