@@ -3,7 +3,6 @@
 // licences (test SSNs 900-…, a mailed letter for the address), step by step; every step's server
 // time, the analysis, the whole journey, the analysis queue under 4 selfies at once, and the RSS.
 // Every journey must end verified, or the benchmark fails. See bench/README.md.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -15,6 +14,7 @@ import {
 import { readSystemConfig } from '../src/system/system-config.ts';
 import { startSystem, type RunningSystem } from '../src/system/start-system.ts';
 import { freePorts } from './free-port.ts';
+import { injectBrowser, type Upload } from '../test/support/inject-browser.ts';
 
 const QUICK = process.argv.includes('--quick');
 /** Journeys measured one after another (IDV_FLOW_JOURNEYS overrides). */
@@ -85,66 +85,17 @@ const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(value
 // A browser over inject: cookies, the last CSRF token, its own address (the per-address rate
 // limit), form posts and multipart uploads; every request's server time is returned.
 
-let clientCount = 0;
+/** Files by path: PNG or JPEG by the name. */
+const uploadOf = (path: string): Upload => ({
+  bytes: readFileSync(path),
+  type: extname(path).toLowerCase() === '.png' ? 'image/png' : 'image/jpeg',
+});
 function newClient(system: RunningSystem) {
-  clientCount += 1;
-  const remoteAddress = `10.93.${Math.floor(clientCount / 250)}.${(clientCount % 250) + 1}`;
-  const host = new URL(system.identityUrl).host;
-  const jar = new Map<string, string>();
-  let csrf = '';
-  async function send(method: 'GET' | 'POST', url: string, payload?: Buffer | string, type?: string) {
-    const started = performance.now();
-    const r = await system.identity.server.inject({
-      method,
-      url,
-      remoteAddress,
-      ...(payload === undefined ? {} : { payload }),
-      headers: {
-        host,
-        accept: 'text/html',
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(type ? { 'content-type': type } : {}),
-      },
-    });
-    const elapsedMs = performance.now() - started;
-    for (const line of ([] as string[]).concat(r.headers['set-cookie'] ?? [])) {
-      const pair = line.split(';')[0]!;
-      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line) || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    csrf = /name="_csrf" value="([^"]+)"/.exec(r.body)?.[1] ?? csrf;
-    const location = typeof r.headers.location === 'string' ? r.headers.location : undefined;
-    return { status: r.statusCode, location, body: r.body, ms: elapsedMs, method, url };
-  }
+  const browser = injectBrowser(system.identity.server, system.identityUrl);
   return {
-    get: (url: string) => send('GET', url),
-    post: (url: string, form: Record<string, string>) =>
-      send(
-        'POST',
-        url,
-        new URLSearchParams({ _csrf: csrf, ...form }).toString(),
-        'application/x-www-form-urlencoded',
-      ),
-    /** multipart/form-data: each file with its type from the file name (PNG or JPEG). */
-    upload(url: string, files: Record<string, string>) {
-      const boundary = `----idvflow${randomBytes(8).toString('hex')}`;
-      const parts: Buffer[] = [
-        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
-      ];
-      for (const [field, path] of Object.entries(files)) {
-        const ext = extname(path).toLowerCase();
-        const type = ext === '.png' ? 'image/png' : 'image/jpeg';
-        const head = `--${boundary}\r\ncontent-disposition: form-data; name="${field}"; filename="${field}${ext}"`;
-        parts.push(
-          Buffer.from(`${head}\r\ncontent-type: ${type}\r\n\r\n`),
-          readFileSync(path),
-          Buffer.from('\r\n'),
-        );
-      }
-      parts.push(Buffer.from(`--${boundary}--\r\n`));
-      return send('POST', url, Buffer.concat(parts), `multipart/form-data; boundary=${boundary}`);
-    },
+    ...browser,
+    upload: (url: string, files: Record<string, string>) =>
+      browser.upload(url, Object.fromEntries(Object.entries(files).map(([k, path]) => [k, uploadOf(path)]))),
   };
 }
 type Client = ReturnType<typeof newClient>;

@@ -18,13 +18,13 @@
 // from the licence's barcode). The engine itself runs once, on a file that is not an image.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSpecimens } from '../../apps/identity/src/verification/specimens/generate-specimens.ts';
 import { createTestClock } from '#platform/time/clock.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
+import { injectBrowser } from '../support/inject-browser.ts';
 import { createHttpClient } from '../support/http-client.ts';
 import { createBrowser, signIn as signInForAgency } from '../support/oidc-test-agency.ts';
 import { idvError } from '../../apps/identity/src/verification/flow/idv-error-catalog.ts';
@@ -83,63 +83,8 @@ let ssnCount = 0;
 /** A new test SSN each time (the SSN limit counts tries per number). */
 const testSsn = () => `900-11-${String(1000 + ++ssnCount)}`;
 
-// ---------------------------------------------------------------------------------------------
-// A browser over inject: cookies, the last CSRF token, its own address (the server's per-address
-// rate limit), form posts and multipart uploads.
-
-let clientCount = 0;
-function newClient(system: TestSystem) {
-  clientCount += 1;
-  const remoteAddress = `10.91.${Math.floor(clientCount / 250)}.${(clientCount % 250) + 1}`;
-  const jar = new Map<string, string>();
-  let csrf = '';
-  async function send(method: 'GET' | 'POST', url: string, payload?: Buffer | string, type?: string) {
-    const r = await system.identity.server.inject({
-      method,
-      url,
-      remoteAddress,
-      ...(payload === undefined ? {} : { payload }),
-      headers: {
-        host: new URL(system.identityUrl).host,
-        accept: 'text/html',
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(type ? { 'content-type': type } : {}),
-      },
-    });
-    for (const line of ([] as string[]).concat(r.headers['set-cookie'] ?? [])) {
-      const pair = line.split(';')[0]!;
-      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line) || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    csrf = /name="_csrf" value="([^"]+)"/.exec(r.body)?.[1] ?? csrf;
-    const location = typeof r.headers.location === 'string' ? r.headers.location : undefined;
-    return { status: r.statusCode, location, body: r.body, raw: r.rawPayload };
-  }
-  return {
-    get: (url: string) => send('GET', url),
-    post: (url: string, form: Record<string, string>) =>
-      send(
-        'POST',
-        url,
-        new URLSearchParams({ _csrf: csrf, ...form }).toString(),
-        'application/x-www-form-urlencoded',
-      ),
-    /** A multipart/form-data post: each file is sent as a JPEG named after its field. */
-    upload(url: string, files: Record<string, Buffer>) {
-      const boundary = `----idv${randomBytes(8).toString('hex')}`;
-      const parts: Buffer[] = [
-        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
-      ];
-      for (const [field, bytes] of Object.entries(files)) {
-        const head = `--${boundary}\r\ncontent-disposition: form-data; name="${field}"; filename="${field}.jpg"`;
-        parts.push(Buffer.from(`${head}\r\ncontent-type: image/jpeg\r\n\r\n`), bytes, Buffer.from('\r\n'));
-      }
-      parts.push(Buffer.from(`--${boundary}--\r\n`));
-      return send('POST', url, Buffer.concat(parts), `multipart/form-data; boundary=${boundary}`);
-    },
-  };
-}
+// A browser over inject (test/support/inject-browser.ts), one client address each.
+const newClient = (system: TestSystem) => injectBrowser(system.identity.server, system.identityUrl);
 type Client = ReturnType<typeof newClient>;
 type Res = Awaited<ReturnType<Client['get']>>;
 

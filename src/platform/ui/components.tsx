@@ -175,3 +175,33 @@ export function RadioGroup({
     </div>
   );
 }
+
+/** One checkbox the person must tick ("I agree", "I saved it"), with its error linked to it. */
+export function RequiredCheckbox({
+  name,
+  label,
+  error,
+}: {
+  name: string;
+  label: string;
+  error: string | undefined;
+}) {
+  return (
+    <div class={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <FieldErrorText name={name} error={error} />
+      <div class="usa-checkbox">
+        <input
+          class="usa-checkbox__input"
+          id={name}
+          type="checkbox"
+          name={name}
+          value="yes"
+          aria-describedby={error ? `${name}-error` : undefined}
+        />
+        <label class="usa-checkbox__label" for={name}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 // Capturing the ID and the selfie: plain multipart forms with file inputs (they work without
 // JavaScript, and `capture` opens the camera on phones), enhanced by /assets/idv-capture.js with a
 // live camera view, a framing guide and automatic capture; then the analysis progress page.
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '#platform/ui/page-context.ts';
 import { Alert, CsrfField, ErrorSummary, type FieldError } from '#platform/ui/components.tsx';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
@@ -65,6 +66,37 @@ function CaptureField(props: {
   );
 }
 
+/** A multipart photo form that idv-capture.js enhances with the camera (labels in the page's language). */
+function CaptureForm({
+  ctx,
+  action,
+  submit,
+  children,
+}: {
+  ctx: PageContext;
+  action: string;
+  submit: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="usa-form usa-form--large"
+      method="post"
+      action={action}
+      enctype="multipart/form-data"
+      novalidate
+      data-idv-capture
+      {...cameraLabels(ctx)}
+    >
+      <CsrfField token={ctx.csrfToken} />
+      {children}
+      <button class="usa-button usa-button--big" type="submit">
+        {submit}
+      </button>
+    </form>
+  );
+}
+
 /** The engine's reason for a retake, in the person's language. */
 export function retakeMessage(ctx: PageContext, reason: string | null | undefined): string {
   const key = `idv.retake.${reason ?? 'generic'}` as MessageKey;
@@ -108,16 +140,7 @@ export function IdvDocumentPage(
       ) : null}
       <p class="usa-intro">{t('idv.document.lead')}</p>
       <ErrorSummary title={t('common.fixErrors')} errors={props.errors} />
-      <form
-        class="usa-form usa-form--large"
-        method="post"
-        action={props.action}
-        enctype="multipart/form-data"
-        novalidate
-        data-idv-capture
-        {...cameraLabels(ctx)}
-      >
-        <CsrfField token={ctx.csrfToken} />
+      <CaptureForm ctx={ctx} action={props.action} submit={t('idv.continue')}>
         <CaptureField
           side="front"
           guide={passport ? 'passport' : 'card'}
@@ -134,10 +157,7 @@ export function IdvDocumentPage(
             error={errorFor('back')}
           />
         )}
-        <button class="usa-button usa-button--big" type="submit">
-          {t('idv.continue')}
-        </button>
-      </form>
+      </CaptureForm>
       <p>
         <a class="usa-link" href={props.changeTypeHref}>
           {t('idv.document.changeType')}
@@ -165,16 +185,7 @@ export function IdvSelfiePage(
       <p class="usa-intro">{t('idv.selfie.lead')}</p>
       <p>{t('idv.selfie.failures', { count: props.triesLeft })}</p>
       <ErrorSummary title={t('common.fixErrors')} errors={props.errors} />
-      <form
-        class="usa-form usa-form--large"
-        method="post"
-        action={props.action}
-        enctype="multipart/form-data"
-        novalidate
-        data-idv-capture
-        {...cameraLabels(ctx)}
-      >
-        <CsrfField token={ctx.csrfToken} />
+      <CaptureForm ctx={ctx} action={props.action} submit={t('idv.selfie.submit')}>
         <CaptureField
           side="selfie"
           guide="face"
@@ -182,10 +193,7 @@ export function IdvSelfiePage(
           hint={t('idv.selfie.hint')}
           error={props.errors.find((e) => e.field === 'selfie')?.message}
         />
-        <button class="usa-button usa-button--big" type="submit">
-          {t('idv.selfie.submit')}
-        </button>
-      </form>
+      </CaptureForm>
     </IdvFrame>
   );
 }

@@ -2,34 +2,66 @@
 // done; and, outside the journey, unlocking the profile with the password (for single sign-on) or
 // with the personal key after a password reset.
 import type { PageContext } from '#platform/ui/page-context.ts';
-import { Alert, CsrfField, ErrorSummary, TextField } from '#platform/ui/components.tsx';
+import { Alert, CsrfField, ErrorSummary, RequiredCheckbox, TextField } from '#platform/ui/components.tsx';
 import { IdvFrame } from './idv-frame.tsx';
 
-export function IdvPasswordPage(ctx: PageContext, props: { error?: string | undefined }) {
+/** A page that asks for the password once: sealing the profile, or unlocking it for an agency. */
+function PasswordOnlyPage({
+  ctx,
+  title,
+  lead,
+  action,
+  submit,
+  error,
+  stage,
+}: {
+  ctx: PageContext;
+  title: string;
+  lead: string;
+  action: string;
+  submit: string;
+  error: string | undefined;
+  stage?: number;
+}) {
   const { t } = ctx;
   return (
-    <IdvFrame ctx={ctx} title={t('idv.password.title')} stage={4}>
-      <h1>{t('idv.password.title')}</h1>
-      <p class="usa-intro">{t('idv.password.lead')}</p>
+    <IdvFrame ctx={ctx} title={title} stage={stage}>
+      <h1>{title}</h1>
+      <p class="usa-intro">{lead}</p>
       <ErrorSummary
         title={t('common.fixErrors')}
-        errors={props.error ? [{ field: 'password', message: props.error }] : []}
+        errors={error ? [{ field: 'password', message: error }] : []}
       />
-      <form class="usa-form" method="post" action="/verify/password" novalidate>
+      <form class="usa-form" method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField
           name="password"
           type="password"
           label={t('idv.password.label')}
-          error={props.error}
+          error={error}
           autocomplete="current-password"
           maxLength={128}
         />
         <button class="usa-button usa-button--big" type="submit">
-          {t('idv.password.submit')}
+          {submit}
         </button>
       </form>
     </IdvFrame>
+  );
+}
+
+export function IdvPasswordPage(ctx: PageContext, props: { error?: string | undefined }) {
+  const { t } = ctx;
+  return (
+    <PasswordOnlyPage
+      ctx={ctx}
+      title={t('idv.password.title')}
+      lead={t('idv.password.lead')}
+      action="/verify/password"
+      submit={t('idv.password.submit')}
+      error={props.error}
+      stage={4}
+    />
   );
 }
 
@@ -62,26 +94,7 @@ export function IdvPersonalKeyPage(
       />
       <form class="usa-form" method="post" action={props.action ?? '/verify/personal-key'} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <div class={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-          {error ? (
-            <span class="usa-error-message" id="acknowledged-error" role="alert">
-              {error}
-            </span>
-          ) : null}
-          <div class="usa-checkbox">
-            <input
-              class="usa-checkbox__input"
-              id="acknowledged"
-              type="checkbox"
-              name="acknowledged"
-              value="yes"
-              aria-describedby={error ? 'acknowledged-error' : undefined}
-            />
-            <label class="usa-checkbox__label" for="acknowledged">
-              {t('idv.personalKey.acknowledge')}
-            </label>
-          </div>
-        </div>
+        <RequiredCheckbox name="acknowledged" label={t('idv.personalKey.acknowledge')} error={error} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idv.continue')}
         </button>
@@ -125,28 +138,14 @@ export function IdvUnlockPage(
 ) {
   const { t } = ctx;
   return (
-    <IdvFrame ctx={ctx} title={t('idv.unlock.title')}>
-      <h1>{t('idv.unlock.title')}</h1>
-      <p class="usa-intro">{t('idv.unlock.lead', { agency: props.agencyName })}</p>
-      <ErrorSummary
-        title={t('common.fixErrors')}
-        errors={props.error ? [{ field: 'password', message: props.error }] : []}
-      />
-      <form class="usa-form" method="post" action={props.action} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextField
-          name="password"
-          type="password"
-          label={t('idv.password.label')}
-          error={props.error}
-          autocomplete="current-password"
-          maxLength={128}
-        />
-        <button class="usa-button usa-button--big" type="submit">
-          {t('idv.unlock.submit')}
-        </button>
-      </form>
-    </IdvFrame>
+    <PasswordOnlyPage
+      ctx={ctx}
+      title={t('idv.unlock.title')}
+      lead={t('idv.unlock.lead', { agency: props.agencyName })}
+      action={props.action}
+      submit={t('idv.unlock.submit')}
+      error={props.error}
+    />
   );
 }
 

@@ -1,7 +1,14 @@
 // The first identity-verification pages: welcome and consent, how to add the ID (this device,
 // the phone, or a video call once one exists), the phone hand-off, and the choice of ID.
 import type { PageContext } from '#platform/ui/page-context.ts';
-import { Alert, CsrfField, ErrorSummary, RadioGroup, TextField } from '#platform/ui/components.tsx';
+import {
+  Alert,
+  CsrfField,
+  ErrorSummary,
+  RadioGroup,
+  RequiredCheckbox,
+  TextField,
+} from '#platform/ui/components.tsx';
 import { DOCUMENT_TYPES, type DocumentType } from '../../verification/engine/idv-decision.ts';
 import type { MessageKey } from '#platform/i18n/catalog.ts';
 
@@ -48,26 +55,7 @@ export function IdvWelcomePage(
       <p>{t('idv.welcome.protectBody')}</p>
       <form class="usa-form usa-form--large" method="post" action="/verify" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <div class={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-          {error ? (
-            <span class="usa-error-message" id="consent-error" role="alert">
-              {error}
-            </span>
-          ) : null}
-          <div class="usa-checkbox">
-            <input
-              class="usa-checkbox__input"
-              id="consent"
-              type="checkbox"
-              name="consent"
-              value="yes"
-              aria-describedby={error ? 'consent-error' : undefined}
-            />
-            <label class="usa-checkbox__label" for="consent">
-              {t('idv.welcome.consent')}
-            </label>
-          </div>
-        </div>
+        <RequiredCheckbox name="consent" label={t('idv.welcome.consent')} error={error} />
         <button class="usa-button usa-button--big" type="submit">
           {t('idv.continue')}
         </button>
