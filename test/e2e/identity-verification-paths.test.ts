@@ -159,6 +159,7 @@ describe(
         await signIn(page, MARIA);
       });
 
+      const SPANISH_SCANS = [6000, 6001, 6006, 6013];
       for (const lang of ['en', 'es'] as const) {
         const suffix = lang === 'es' ? '-es' : '';
 
@@ -189,7 +190,10 @@ describe(
               await page.locator('[data-reference]').innerText(),
               new RegExp(`IDV-${entry.code}-[0-9A-F]{6}`),
             );
-            await checkPage(page, `idv-error-${entry.code}${suffix}`);
+            // Every page is scanned in English; in Spanish (the same markup, other words) a few are,
+            // to keep the suite's time down.
+            if (lang === 'en' || SPANISH_SCANS.includes(entry.code))
+              await checkPage(page, `idv-error-${entry.code}${suffix}`);
           });
         }
       }
