@@ -1,7 +1,7 @@
 // Verified claims released to one agency at a sign-in. The details are sealed for their owner
 // (ADR 0014), so the token and userinfo endpoints, which run without the person's browser, read
 // this copy: written when the person signs in to the agency with an unlocked profile, kept
-// (encrypted) for the tokens' lifetime, replaced at the next sign-in.
+// (encrypted) for the sign-in's lifetime (12 h), replaced at the next sign-in; a password reset's lock deletes it (verified-profiles-repo.ts).
 import type { Queryable } from '#platform/db/database.ts';
 import type { FieldCipher } from '#platform/crypto/field-cipher.ts';
 import type { VerifiedProfile } from './verified-profiles-repo.ts';
@@ -9,8 +9,6 @@ import type { VerifiedProfile } from './verified-profiles-repo.ts';
 export interface ClaimReleasesRepo {
   put(accountId: string, clientId: string, profile: VerifiedProfile, expiresAt: Date): Promise<void>;
   find(accountId: string, clientId: string, now: Date): Promise<VerifiedProfile | undefined>;
-  /** Forgets every release of the account (a lock, a password reset, a deleted profile). */
-  forget(accountId: string): Promise<void>;
 }
 
 export function createClaimReleasesRepo(db: Queryable, cipher: FieldCipher): ClaimReleasesRepo {
@@ -33,9 +31,6 @@ export function createClaimReleasesRepo(db: Queryable, cipher: FieldCipher): Cla
         lockedAt?: string;
       };
       return { ...parsed, verifiedAt: new Date(parsed.verifiedAt), lockedAt: undefined };
-    },
-    async forget(accountId) {
-      await db.query('DELETE FROM claim_releases WHERE account_id = $1', [accountId]);
     },
   };
 }

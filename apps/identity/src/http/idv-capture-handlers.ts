@@ -1,7 +1,6 @@
 // Storing the ID and selfie photos of a journey, shared by this device's pages and the phone's:
 // read the multipart upload (bounded), keep the photos encrypted until the decision, count the
 // document-capture limit (5 per 6 hours) when the analysis starts, and report progress as JSON.
-import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '#platform/ui/components.tsx';
 import type { PageContext } from '#platform/ui/page-context.ts';
 import type { CaptureSide, IdvFlow } from '../db/idv-flows-repo.ts';
@@ -104,8 +103,4 @@ export function progressOf(
     default:
       return { state: 'done', next: where.retry };
   }
-}
-
-export function isMultipart(req: FastifyRequest): boolean {
-  return (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
 }
